@@ -1,0 +1,3 @@
+from coopwatch.cli.main import app
+
+app(prog_name="coopwatch")

@@ -1,0 +1,69 @@
+"""Stage: countries by name, adjective or capital, and phrases naming both parties.
+
+Each COUNTRY mention records its ``kind`` (name, adjective, capital), whether it
+stands beside a side noun ("la partie algérienne": ``side``), and whether a passing cue
+precedes it ("exports to Europe": ``passing``). Assembly weighs these when it decides
+which countries are parties.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from coopwatch.analysis.matcher import PhraseMatcher
+from coopwatch.analysis.state import Analysis
+from coopwatch.lexicons import Lexicon
+from coopwatch.model import Label
+
+
+@cache
+def _matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    c = lexicon.countries
+    entries: list[tuple[list[str], object]] = []
+    for code, country in c.country.items():
+        entries.append((country.names, (code, "name")))
+        entries.append((country.adjectives, (code, "adjective")))
+        entries.append((country.capitals, (code, "capital")))
+    entries.append((c.both, ("*", "both")))
+    countries = lexicon.matcher(entries)
+    sides = lexicon.matcher([(c.side_nouns, "side")])
+    passing = lexicon.matcher([(c.passing_cues, "passing")])
+    return countries, sides, passing
+
+
+def run(analysis: Analysis) -> None:
+    if analysis.lexicon is None:
+        return
+    countries, sides, passing = _matchers(analysis.lexicon)
+    side_tokens = {i for m in analysis.find(sides) for i in range(m.first, m.last)}
+    passing_ends = {m.last for m in analysis.find(passing)}
+    tokens = analysis.tokens
+    for match in analysis.find(countries):
+        start, end = analysis.span_of(match)
+        codes = sorted({p[0] for p in match.payloads})
+        kind = match.payloads[0][1]
+        if kind == "both":
+            analysis.add(Label.BOTH_PARTIES, start, end, None)
+            continue
+        # Adjectives in every script, names only where the first letter is a capital
+        # (a lower-case "chine" or "turquie" in French is a common noun).
+        if (
+            kind != "adjective"
+            and analysis.lexicon.language.cased
+            and not tokens[match.first].is_capitalised
+        ):
+            continue
+        near = {match.first - 1, match.first - 2, match.last, match.last + 1}
+        first = match.first
+        # "d'Algérie", "of the": a passing cue may sit before a short determiner.
+        is_passing = first in passing_ends or (first - 1 in passing_ends and first >= 1)
+        analysis.add(
+            Label.COUNTRY,
+            start,
+            end,
+            codes[0],
+            kind=kind,
+            alternatives=codes[1:],
+            side=bool(side_tokens & near),
+            passing=is_passing,
+        )

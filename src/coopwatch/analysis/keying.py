@@ -1,0 +1,130 @@
+"""How words are compared with lexicon entries, per script.
+
+A *keying* gives, for a token of text, the set of keys it may match, and for a token
+of a lexicon entry, the one key it stands for. Three keyings cover the four first
+languages; a new language picks one in its ``language.toml``.
+
+- ``latin``: case and accents folded, light suffix stripping (plurals, feminines).
+- ``russian``: lemmas from pymorphy3, so every case, gender and number matches.
+- ``arabic``: letter variants unified (alef, yeh, teh marbuta) and clinging
+  conjunctions, prepositions and article stripped.
+
+Everywhere, an entry token written ``=word`` matches only that folded surface form,
+and an entry token in capitals of two letters or more (an acronym) matches only the
+same capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Protocol
+
+from coopwatch.text import fold
+
+EXACT = "="
+UPPER = "^"
+
+
+class Keying(Protocol):
+    def text_keys(self, word: str) -> tuple[str, ...]: ...
+
+    def entry_key(self, word: str) -> str: ...
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def _entry_marker(word: str, base: Callable[[str], str]) -> str:
+    if word.startswith(EXACT) and len(word) > 1:
+        return EXACT + fold(word[1:])
+    if _acronym(word):
+        return UPPER + word
+    return base(word)
+
+
+class LatinKeying:
+    def __init__(self, strip_suffixes: list[str]) -> None:
+        self._suffixes = sorted(strip_suffixes, key=len, reverse=True)
+        self.text_keys = lru_cache(maxsize=200_000)(self._text_keys)
+
+    def _stem(self, word: str) -> str:
+        key = fold(word)
+        for _ in range(2):
+            for suffix in self._suffixes:
+                if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+                    key = key[: -len(suffix)]
+                    break
+            else:
+                break
+        return key
+
+    def _text_keys(self, word: str) -> tuple[str, ...]:
+        keys = [self._stem(word), EXACT + fold(word)]
+        if _acronym(word):
+            keys.append(UPPER + word)
+        return tuple(keys)
+
+    def entry_key(self, word: str) -> str:
+        return _entry_marker(word, self._stem)
+
+
+class RussianKeying:
+    def __init__(self) -> None:
+        import pymorphy3
+
+        self._morph = pymorphy3.MorphAnalyzer()
+        self.text_keys = lru_cache(maxsize=200_000)(self._text_keys)
+
+    def _lemmas(self, word: str) -> list[str]:
+        lower = word.lower().replace("ё", "е")
+        if not re.search("[а-я]", lower):
+            return [fold(word)]
+        lemmas = [p.normal_form.replace("ё", "е") for p in self._morph.parse(lower)[:4]]
+        return list(dict.fromkeys(lemmas)) or [lower]
+
+    def _text_keys(self, word: str) -> tuple[str, ...]:
+        keys = [*self._lemmas(word), EXACT + fold(word).replace("ё", "е")]
+        if _acronym(word):
+            keys.append(UPPER + word)
+        return tuple(keys)
+
+    def entry_key(self, word: str) -> str:
+        if word.startswith(EXACT):
+            return EXACT + fold(word[1:]).replace("ё", "е")
+        return _entry_marker(word, lambda w: self._lemmas(w)[0])
+
+
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ARTICLE = "ال"
+
+
+def arabic_fold(word: str) -> str:
+    return word.translate(_ARABIC_LETTERS).translate(_ARABIC_DIGITS).lower()
+
+
+class ArabicKeying:
+    def __init__(self, clitic_prefixes: list[str]) -> None:
+        self._prefixes = sorted({arabic_fold(p) for p in clitic_prefixes}, key=len, reverse=True)
+        self.text_keys = lru_cache(maxsize=200_000)(self._text_keys)
+
+    def _text_keys(self, word: str) -> tuple[str, ...]:
+        base = arabic_fold(word)
+        keys = [base]
+        for prefix in self._prefixes:
+            rest = base[len(prefix) :]
+            if base.startswith(prefix) and len(rest) >= 2:
+                keys.append(rest)
+        keys.append(EXACT + base)
+        return tuple(dict.fromkeys(keys))
+
+    def entry_key(self, word: str) -> str:
+        if word.startswith(EXACT):
+            return EXACT + arabic_fold(word[1:])
+        base = arabic_fold(word)
+        if base.startswith(_ARTICLE) and len(base) - len(_ARTICLE) >= 2:
+            return base[len(_ARTICLE) :]
+        return base

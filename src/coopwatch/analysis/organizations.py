@@ -1,0 +1,178 @@
+"""Stage: organisations, with every name the document gives them.
+
+Sources of evidence, strongest first:
+- a name followed by its acronym in parentheses: "groupe public des industries
+  mécaniques (AGM)", "Japan International Cooperation Agency (JICA)";
+- a known organisation of the lexicon ("Sonatrach", "JICA");
+- a head noun with a proper name: "la société Baladna", "ОАО «Гомсельмаш»",
+  "Tata Electronics Ltd", "Chambre algérienne de commerce et d'industrie";
+- an acronym defined once and then used alone.
+Ministries, governments and news agencies are never organisations here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from coopwatch.analysis.matcher import PhraseMatcher
+from coopwatch.analysis.state import Analysis
+from coopwatch.lexicons import Lexicon
+from coopwatch.model import Label
+from coopwatch.text import fold
+
+_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff ]{2,20})\s*\)")
+_QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")
+_CONNECTORS = frozenset(
+    {"de", "des", "du", "d", "l", "la", "le", "les", "et", "pour", "of", "for", "and", "the", "&", "'", "-", "en"}
+)
+_MAX_NAME_TOKENS = 10
+
+
+@dataclass(slots=True)
+class _Org:
+    names: list[str]
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@cache
+def _matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    o = lexicon.organizations
+    return (
+        lexicon.matcher([(o.heads, "head")]),
+        lexicon.matcher([(o.suffixes, "suffix")]),
+        lexicon.matcher([(o.known, "known")]),
+        lexicon.matcher([(o.exclude, "exclude")]),
+    )
+
+
+def _excluded(analysis: Analysis, exclude: PhraseMatcher, name: str) -> bool:
+    from coopwatch.analysis.tokens import tokenize
+
+    tokens = tokenize(name)
+    if not tokens or analysis.lexicon is None:
+        return True
+    keys = [analysis.lexicon.keying.text_keys(t.text) for t in tokens]
+    return bool(exclude.find(tokens, keys))
+
+
+def _is_proper(analysis: Analysis, i: int) -> bool:
+    token = analysis.tokens[i]
+    if not token.is_word:
+        return False
+    if analysis.lexicon is not None and not analysis.lexicon.language.cased:
+        return True
+    return token.is_capitalised or token.text[:1].isdigit()
+
+
+def _name_before(analysis: Analysis, end_token: int, heads: set[int]) -> tuple[int, int] | None:
+    """The organisation name that ends right before token ``end_token``."""
+    tokens = analysis.tokens
+    i = end_token - 1
+    first = None
+    steps = 0
+    while i >= 0 and steps < _MAX_NAME_TOKENS:
+        tok = tokens[i]
+        if "\n" in analysis.text[tok.end : tokens[i + 1].start] if i + 1 < len(tokens) else False:
+            break
+        if tok.text in (",", ";", ":", ".", ")", "(", "«", "»", '"'):
+            break
+        if i in heads:
+            first = i
+            break
+        if _is_proper(analysis, i) or fold(tok.text) in _CONNECTORS or tok.is_word:
+            if _is_proper(analysis, i):
+                first = i
+            i -= 1
+            steps += 1
+            continue
+        break
+    if first is None:
+        return None
+    while first < end_token and fold(tokens[first].text) in _CONNECTORS:
+        first += 1
+    return (first, end_token) if first < end_token else None
+
+
+def run(analysis: Analysis) -> None:
+    lexicon = analysis.lexicon
+    if lexicon is None:
+        return
+    head_m, suffix_m, known_m, exclude_m = _matchers(lexicon)
+    tokens, text = analysis.tokens, analysis.text
+    heads = {m.first for m in analysis.find(head_m)}
+    person_tokens = {
+        analysis.token_at(p.start) for p in analysis.of(Label.PERSON)
+    }
+    orgs: dict[str, _Org] = {}
+
+    def remember(names: list[str], start: int, end: int) -> None:
+        names = [n.strip(" ,.-'") for n in names if n and n.strip(" ,.-'")]
+        names = [n for n in names if not _excluded(analysis, exclude_m, n)]
+        if not names:
+            return
+        keys = {fold(n) for n in names}
+        for org in orgs.values():
+            if keys & {fold(n) for n in org.names}:
+                for n in names:
+                    if fold(n) not in {fold(x) for x in org.names}:
+                        org.names.append(n)
+                org.spans.append((start, end))
+                return
+        orgs[fold(names[0])] = _Org(list(dict.fromkeys(names)), [(start, end)])
+
+    # 1. "long name (ACR)"
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group(1).strip()
+        if analysis.lexicon.language.cased and not any(c.isupper() for c in acronym[1:]) and len(acronym) > 5:
+            continue
+        end_token = analysis.token_at(m.start())
+        span = _name_before(analysis, end_token, heads)
+        if span is None:
+            continue
+        long_name = text[tokens[span[0]].start : tokens[span[1] - 1].end]
+        remember([acronym, long_name], tokens[span[0]].start, m.end())
+    # 2. known organisations
+    for match in analysis.find(known_m):
+        start, end = analysis.span_of(match)
+        remember([text[start:end]], start, end)
+    # 3. head noun + proper name, and proper names closed by a company suffix
+    for h in sorted(heads):
+        j = h + 1
+        while j < len(tokens) and j - h <= _MAX_NAME_TOKENS:
+            if tokens[j].text in ("«", '"'):
+                quoted = _QUOTED.match(text, tokens[j].start)
+                if quoted:
+                    name = quoted.group(1) or quoted.group(2)
+                    remember([name], tokens[h].start, quoted.end())
+                break
+            if _is_proper(analysis, j) and j not in person_tokens and lexicon.language.cased:
+                k = j
+                while k + 1 < len(tokens) and (
+                    _is_proper(analysis, k + 1) or tokens[k + 1].text == "-"
+                ):
+                    k += 1
+                head_proper = tokens[h].is_capitalised
+                start = tokens[h].start if head_proper else tokens[j].start
+                remember([text[start : tokens[k].end]], start, tokens[k].end)
+                break
+            if fold(tokens[j].text) in _CONNECTORS or not tokens[j].is_word:
+                break
+            j += 1
+    for match in analysis.find(suffix_m):
+        i = match.first - 1
+        while i >= 0 and _is_proper(analysis, i) and match.first - i <= 4:
+            i -= 1
+        if i + 1 < match.first:
+            start, end = tokens[i + 1].start, analysis.span_of(match)[1]
+            remember([text[start:end]], start, end)
+    # 4. acronyms defined above, used alone
+    acronyms = {fold(n): org for org in orgs.values() for n in org.names if n.isupper()}
+    for i, token in enumerate(tokens):
+        org = acronyms.get(fold(token.text)) if token.text.isupper() else None
+        if org is not None:
+            org.spans.append((token.start, token.end))
+    for org in orgs.values():
+        for start, end in sorted(set(org.spans)):
+            analysis.add(Label.ORGANIZATION, start, end, org.names)

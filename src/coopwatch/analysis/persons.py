@@ -1,0 +1,195 @@
+"""Stage: titles, and the persons they introduce, with the country each represents.
+
+A person is a name that a title, an honorific or a counterpart phrase introduces
+("le ministre de l'Industrie, Yahia Bachir", "Prime Minister Narendra Modi",
+"son homologue biélorusse, X", "وزير الطاقة محمد عرقاب"), or a name followed by its
+title ("Yahia Bachir, ministre de..."). Later mentions of the same person by surname
+("M. Bachir") add evidence to it. In scripts with letter case a name is a run of
+capitalised words; in Arabic, the words after the title up to a function word.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from coopwatch.analysis.matcher import PhraseMatcher
+from coopwatch.analysis.state import Analysis
+from coopwatch.lexicons import Lexicon
+from coopwatch.model import Label, Mention
+from coopwatch.text import fold
+
+# Lower-case particles that stay inside a name: "Abdallah ben Nasser", "Ould Ahmed".
+_PARTICLES = frozenset(
+    {"bin", "ben", "ibn", "al", "el", "de", "da", "di", "van", "von", "der", "ould", "abu", "bou", "dos"}
+)
+_WINDOW_AFTER_TITLE = 12
+_MAX_NAME_WORDS = 5
+
+
+@cache
+def _matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
+    t = lexicon.titles
+    titles = lexicon.matcher(
+        [(title.phrases, ("title", title.role)) for title in t.title]
+        + [(t.honorifics, ("honorific", None)), (t.counterpart, ("counterpart", None))]
+    )
+    # Words that end a name: everything a person's name cannot contain.
+    return titles, lexicon.matcher([])
+
+
+def _blocked_tokens(analysis: Analysis) -> set[int]:
+    """Tokens that already belong to a country, a date or a title."""
+    blocked: set[int] = set()
+    for m in analysis.mentions:
+        if m.label in (Label.COUNTRY, Label.DATE, Label.BOTH_PARTIES, Label.TITLE):
+            first = analysis.token_at(m.start)
+            j = first
+            while j < len(analysis.tokens) and analysis.tokens[j].start < m.end:
+                blocked.add(j)
+                j += 1
+    return blocked
+
+
+def _is_name_word(analysis: Analysis, i: int, blocked: set[int]) -> bool:
+    token = analysis.tokens[i]
+    if i in blocked or not token.is_word:
+        return False
+    if set(analysis.keys[i]) & analysis.lexicon.name_stopwords:  # type: ignore[union-attr]
+        return False
+    if analysis.lexicon.language.cased:  # type: ignore[union-attr]
+        return token.is_capitalised and not (token.text.isupper() and len(token.text) > 1)
+    return True
+
+
+def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] | None:
+    """The name starting at token i: (first, last) token indices, or None."""
+    tokens = analysis.tokens
+    cased = analysis.lexicon.language.cased  # type: ignore[union-attr]
+    if not _is_name_word(analysis, i, blocked):
+        return None
+    j, words = i + 1, 1
+    while j < len(tokens) and words < _MAX_NAME_WORDS:
+        tok = tokens[j]
+        gap = analysis.text[tokens[j - 1].end : tok.start]
+        if "\n" in gap:
+            break
+        if tok.text == "-" and j + 1 < len(tokens) and _is_name_word(analysis, j + 1, blocked):
+            j += 2
+            words += 1
+            continue
+        if cased and fold(tok.text) in _PARTICLES and j + 1 < len(tokens):
+            if _is_name_word(analysis, j + 1, blocked):
+                j += 2
+                words += 1
+                continue
+            break
+        if _is_name_word(analysis, j, blocked):
+            j += 1
+            words += 1
+            continue
+        break
+    if cased and words < 2:
+        return (i, j) if _honorific_before(analysis, i) else None
+    return i, j
+
+
+def _honorific_before(analysis: Analysis, i: int) -> bool:
+    return any(
+        m.label == Label.TITLE and m.attrs.get("kind") == "honorific" and analysis.token_at(m.end) >= i - 1
+        and analysis.token_at(m.end) <= i
+        for m in analysis.mentions
+    )
+
+
+def _country_between(analysis: Analysis, start: int, end: int) -> Mention | None:
+    found = [m for m in analysis.of(Label.COUNTRY) if start <= m.start and m.end <= end]
+    adjectives = [m for m in found if m.attrs.get("kind") == "adjective"]
+    return (adjectives or found or [None])[0]
+
+
+def run(analysis: Analysis) -> None:
+    lexicon = analysis.lexicon
+    if lexicon is None:
+        return
+    titles, _ = _matchers(lexicon)
+    tokens = analysis.tokens
+    title_mentions = []
+    for match in analysis.find(titles):
+        kind, role = match.payloads[0]
+        start, end = analysis.span_of(match)
+        title_mentions.append((match, analysis.add(Label.TITLE, start, end, role, kind=kind)))
+    blocked = _blocked_tokens(analysis)
+    taken: set[int] = set()
+    persons: list[Mention] = []
+
+    def add_person(first: int, last: int, title: Mention | None, country: Mention | None) -> None:
+        if any(k in taken for k in range(first, last)):
+            return
+        taken.update(range(first, last))
+        start, end = tokens[first].start, tokens[last - 1].end
+        persons.append(
+            analysis.add(
+                Label.PERSON,
+                start,
+                end,
+                analysis.text[start:end],
+                role=title.value if title else None,
+                country=country.value if country else None,
+                country_span=[country.start, country.end] if country else None,
+            )
+        )
+
+    for match, title in title_mentions:
+        sentence = analysis.sentences[analysis.sentence_of(title.start)] if analysis.sentences else None
+        limit = min(len(tokens), match.last + _WINDOW_AFTER_TITLE)
+        # Name after the title: the first name-like run in the window.
+        for i in range(match.last, limit):
+            if sentence and tokens[i].start >= sentence.end:
+                break
+            if i in taken:
+                break
+            if any(t is not title and t.start == tokens[i].start for _, t in title_mentions):
+                break
+            span = _name_at(analysis, i, blocked)
+            if span:
+                lo = tokens[max(0, match.first - 3)].start
+                country = _country_between(analysis, lo, tokens[span[0]].start)
+                add_person(span[0], span[1], title, country)
+                break
+        # Name before the title: "Yahia Bachir, ministre de ...".
+        k = match.first - 1
+        while k >= 0 and tokens[k].text in (",", "(", "le", "la", "the"):
+            k -= 1
+        if k >= 0 and k < match.first - 1 and tokens[k].text not in (",",):
+            j = k
+            while j > 0 and _is_name_word(analysis, j - 1, blocked) and match.first - j < 6:
+                j -= 1
+            span = _name_at(analysis, j, blocked)
+            if span and span[1] == k + 1 and (span[1] - span[0] >= 2 or not lexicon.language.cased):
+                end_window = tokens[min(len(tokens) - 1, match.last + 6)].end
+                country = _country_between(analysis, title.start, end_window)
+                add_person(span[0], span[1], title, country)
+    _surname_mentions(analysis, persons, taken, blocked)
+
+
+def _surname_mentions(
+    analysis: Analysis, persons: list[Mention], taken: set[int], blocked: set[int]
+) -> None:
+    """Repeat mentions of known persons (full name or surname) become evidence."""
+    if not persons or not analysis.lexicon or not analysis.lexicon.language.cased:
+        return
+    surnames = {fold(p.surface.split()[-1]): p for p in persons if " " in p.surface}
+    for i, token in enumerate(analysis.tokens):
+        if i in taken or i in blocked or not token.is_capitalised:
+            continue
+        person = surnames.get(fold(token.text))
+        if person is not None:
+            analysis.add(
+                Label.PERSON,
+                token.start,
+                token.end,
+                person.value,
+                role=person.attrs.get("role"),
+                country=person.attrs.get("country"),
+                repeat=True,
+            )

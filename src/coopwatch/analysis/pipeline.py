@@ -1,0 +1,72 @@
+"""The ordered analysis stages: what each needs, what each adds, and ``analyse``.
+
+``analyse`` is a pure function of one document (plus options): the CLI, the store and
+the Spark job all call it, so the same text always yields the same mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from coopwatch.analysis import (
+    countries,
+    dates,
+    language,
+    money,
+    organizations,
+    persons,
+    sentences,
+    vocabulary,
+)
+from coopwatch.analysis.state import Analysis
+from coopwatch.model import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    run: Callable[[Analysis], None]
+    needs: tuple[str, ...]
+    adds: tuple[str, ...]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("language", language.run, (), ("lang", "lexicon")),
+    Stage("sentences", sentences.run, ("lexicon",), ("tokens", "sentences")),
+    Stage("dates", dates.run, ("tokens", "sentences"), ("DATE", "published")),
+    Stage("countries", countries.run, ("tokens",), ("COUNTRY", "BOTH_PARTIES")),
+    Stage("persons", persons.run, ("COUNTRY", "DATE", "sentences"), ("TITLE", "PERSON")),
+    Stage("organizations", organizations.run, ("PERSON", "tokens"), ("ORGANIZATION",)),
+    Stage("sectors", vocabulary.sectors, ("tokens",), ("SECTOR",)),
+    Stage("instruments", vocabulary.instruments, ("tokens",), ("INSTRUMENT",)),
+    Stage("money", money.run, ("tokens", "sentences"), ("MONEY", "JOBS")),
+    Stage("triggers", vocabulary.triggers, ("tokens",), ("TRIGGER", "OFF_TOPIC")),
+)
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Fail loudly if a stage needs something no earlier stage adds."""
+    available: set[str] = set()
+    for stage in stages:
+        missing = set(stage.needs) - available
+        if missing:
+            raise ValueError(f"stage {stage.name!r} needs {sorted(missing)} before it")
+        available.update(stage.adds)
+
+
+check_order(STAGES)
+
+
+def analyse(document: Document, *, model: str = "none") -> Analysis:
+    """Run every stage over one document and return its mentions."""
+    analysis = Analysis(document=document, options={"model": model})
+    stages = STAGES
+    if model == "spacy":
+        from coopwatch.analysis import statistical
+
+        stages = (*STAGES[:5], statistical.STAGE, *STAGES[5:])
+    for stage in stages:
+        stage.run(analysis)
+    analysis.mentions.sort(key=lambda m: (m.start, m.end))
+    return analysis

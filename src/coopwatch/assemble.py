@@ -1,0 +1,307 @@
+"""Assembly: from one document's mentions to its events and document-level facts.
+
+1. The document is about cooperation between countries only if it has event triggers,
+   words of cooperation, at least two parties, and is not dominated by off-topic
+   vocabulary (sport, weather, culture...). Otherwise nothing is extracted.
+2. Parties are the countries that act: named in the headline, in sentences that report
+   a step, as the country of a person or of a side ("la partie algérienne"); a country
+   only named after a passing cue ("exports to Europe") does not count.
+3. Each sentence with a trigger gives an event of the trigger's type, dated by the
+   sentence's own exact date, else by the step the text is reporting (the last dated
+   step before it), else by the publication date. Steps dated only by month or year,
+   and future steps, are background and give no event.
+4. Every slot keeps the spans of the mentions it came from.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from coopwatch.analysis.state import Analysis
+from coopwatch.model import (
+    Amount,
+    Event,
+    EventType,
+    Extraction,
+    Label,
+    Mention,
+    Organization,
+    Person,
+    Span,
+)
+from coopwatch.text import fold
+
+_PARTY_SHARE = 0.34  # a third country needs this share of the top party's score
+
+@dataclass(slots=True)
+class _Context:
+    analysis: Analysis
+    by_sentence: dict[int, list[Mention]]
+
+    def in_sentence(self, index: int, label: Label) -> list[Mention]:
+        return [m for m in self.by_sentence.get(index, []) if m.label == label]
+
+def _context(analysis: Analysis) -> _Context:
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in analysis.mentions:
+        by_sentence[analysis.sentence_of(m.start)].append(m)
+    return _Context(analysis, by_sentence)
+
+def _triggers(ctx: _Context) -> list[Mention]:
+    return [m for m in ctx.analysis.of(Label.TRIGGER) if m.attrs.get("kind") == "trigger"]
+
+def _host_country(analysis: Analysis) -> str | None:
+    """The country a dispatch reports from: its agency, else its dateline's capital."""
+    lexicon = analysis.lexicon
+    if lexicon is None:
+        return None
+    agencies = {fold(k): v for k, v in lexicon.countries.agencies.items()}
+    for token in analysis.tokens:
+        code = agencies.get(fold(token.text))
+        if code and token.text.isupper():
+            return code
+    first_lines = analysis.text.split("\n", 2)
+    dateline_end = len(first_lines[0]) + 1 + (len(first_lines[1]) if len(first_lines) > 1 else 0)
+    for m in analysis.of(Label.COUNTRY):
+        if len(first_lines[0]) < m.start < dateline_end and m.attrs.get("kind") == "capital":
+            return str(m.value)
+    return None
+
+def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> Counter[str]:
+    scores: Counter[str] = Counter()
+    for m in ctx.analysis.of(Label.COUNTRY):
+        if m.attrs.get("passing"):
+            continue
+        sentence = ctx.analysis.sentence_of(m.start)
+        weight = 1.0
+        if sentence == 0:
+            weight += 2.0
+        if sentence in trigger_sentences:
+            weight += 1.0
+        if m.attrs.get("side"):
+            weight += 2.0
+        if m.attrs.get("kind") == "capital" and sentence != 0:
+            weight -= 0.5
+        scores[str(m.value)] += weight
+    for p in ctx.analysis.of(Label.PERSON):
+        country = p.attrs.get("country")
+        if country and not p.attrs.get("repeat"):
+            scores[country] += 2.0
+    return scores
+
+def _choose_parties(scores: Counter[str], host: str | None, has_both: bool) -> list[str]:
+    if host and (host in scores or has_both or len(scores) == 1):
+        scores[host] += 2.0
+    ranked = scores.most_common()
+    if not ranked:
+        return []
+    parties = [code for code, _ in ranked[:2]]
+    if len(ranked) > 2:
+        reference = ranked[1][1]
+        parties += [code for code, s in ranked[2:] if s >= max(3.0, reference * _PARTY_SHARE * 2)]
+    return sorted(parties)
+
+def _is_relevant(ctx: _Context, parties: list[str], triggers: list[Mention]) -> bool:
+    a = ctx.analysis
+    if len(parties) < 2 or not triggers:
+        return False
+    cues = [m for m in a.of(Label.TRIGGER) if m.attrs.get("kind") == "cooperation"]
+    substance = len(cues) + len(a.of(Label.INSTRUMENT)) + len(a.of(Label.SECTOR))
+    off_topic = len(a.of(Label.OFF_TOPIC))
+    if substance == 0:
+        return False
+    return off_topic * 2 < substance + len(triggers)
+
+def _exact_dates(ctx: _Context, sentence: int) -> list[Mention]:
+    return [
+        m
+        for m in ctx.in_sentence(sentence, Label.DATE)
+        if m.value is not None and m.attrs.get("precision") == "day" and not m.attrs.get("dateline")
+    ]
+
+def _vague_dates(ctx: _Context, sentence: int) -> list[Mention]:
+    return [m for m in ctx.in_sentence(sentence, Label.DATE) if m.attrs.get("precision") == "month"]
+
+def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) -> list[Event]:
+    a = ctx.analysis
+    published = a.published
+    anchor: date | None = None
+    anchor_span: Span | None = None
+    events: dict[tuple[EventType, date | None], Event] = {}
+    for trigger in triggers:
+        sentence = a.sentence_of(trigger.start)
+        negated = [
+            m
+            for m in ctx.in_sentence(sentence, Label.TRIGGER)
+            if m.attrs.get("kind") == "negation"
+        ]
+        if negated:
+            continue
+        dated = _exact_dates(ctx, sentence)
+        when: date | None
+        date_span: Span | None = None
+        if dated:
+            closest = min(dated, key=lambda m: abs(m.start - trigger.start))
+            when, date_span = closest.value, closest.span
+            if published and when > published:
+                continue  # a future step is not an event yet
+            if closest.attrs.get("relative") != "eve":
+                anchor, anchor_span = when, closest.span
+        elif _vague_dates(ctx, sentence):
+            continue  # background step dated by month or year only
+        else:
+            when, date_span = (anchor, anchor_span) if anchor else (published, None)
+        etype = EventType(trigger.value)
+        key = (etype, when)
+        sent = a.sentences[sentence]
+        event = events.get(key)
+        if event is None:
+            event = Event(
+                type=etype,
+                date=when,
+                parties=list(parties),
+                trigger=trigger.surface,
+                sentence=Span(sent.start, sent.end),
+                document_ids=[a.document.id],
+            )
+            events[key] = event
+        evidence = event.evidence
+        evidence.setdefault("type", []).append(trigger.span)
+        if date_span:
+            evidence.setdefault("date", []).append(date_span)
+        _fill_slots(ctx, event, sentence)
+    for event in events.values():
+        event.confidence = _confidence(event)
+    return sorted(events.values(), key=lambda e: (e.date or date.min, list(EventType).index(e.type)))
+
+def _fill_slots(ctx: _Context, event: Event, sentence: int) -> None:
+    ev = event.evidence
+    for m in ctx.in_sentence(sentence, Label.COUNTRY):
+        if m.value in event.parties:
+            ev.setdefault("parties", []).append(m.span)
+    for m in ctx.in_sentence(sentence, Label.SECTOR):
+        if m.value not in event.sectors:
+            event.sectors.append(m.value)
+        ev.setdefault("sectors", []).append(m.span)
+    for m in ctx.in_sentence(sentence, Label.INSTRUMENT):
+        if m.value not in event.instruments:
+            event.instruments.append(m.value)
+        ev.setdefault("instruments", []).append(m.span)
+    for m in ctx.in_sentence(sentence, Label.PERSON):
+        if all(fold(p.name) != fold(str(m.value)) for p in event.persons):
+            event.persons.append(Person(str(m.value), m.attrs.get("country"), m.attrs.get("role")))
+        ev.setdefault("persons", []).append(m.span)
+    for m in ctx.in_sentence(sentence, Label.ORGANIZATION):
+        if all(o.names != m.value for o in event.organizations):
+            event.organizations.append(Organization(list(m.value)))
+        ev.setdefault("organizations", []).append(m.span)
+    for m in ctx.in_sentence(sentence, Label.MONEY):
+        if not m.attrs.get("excluded"):
+            event.amounts.append(Amount(m.value, _currency(m, event.parties), m.span))
+            ev.setdefault("amounts", []).append(m.span)
+    for m in ctx.in_sentence(sentence, Label.JOBS):
+        if not m.attrs.get("existing"):
+            event.jobs = m.value
+            ev.setdefault("jobs", []).append(m.span)
+
+def _confidence(event: Event) -> float:
+    score = 0.35
+    if event.evidence.get("date"):
+        score += 0.2
+    if event.evidence.get("parties"):
+        score += 0.15
+    if event.persons or event.organizations:
+        score += 0.15
+    if event.sectors or event.instruments or event.amounts:
+        score += 0.15
+    return min(score, 1.0)
+
+def _currency(m: Mention, parties: Iterable[str]) -> str:
+    codes = [m.attrs["currency"], *m.attrs.get("alternatives", [])]
+    for code in codes:
+        if code[:2] in parties:
+            return code
+    return codes[0]
+
+def _persons(a: Analysis, parties: list[str], host: str | None) -> list[Person]:
+    people: dict[str, Person] = {}
+    surnames: dict[str, Person] = {}
+    for m in a.of(Label.PERSON):
+        name = str(m.value)
+        key = fold(name)
+        person = people.get(key) or surnames.get(key)
+        if person is None:
+            person = Person(name, m.attrs.get("country"), m.attrs.get("role"))
+            people[key] = person
+            surnames.setdefault(fold(name.split()[-1]), person)
+        elif person.country is None and m.attrs.get("country"):
+            person.country = m.attrs.get("country")
+        person.spans.append(m.span)
+    out = []
+    for person in people.values():
+        if person.country is None:
+            person.country = host if host in parties else None
+        if person.country is None or person.country in parties:
+            out.append(person)
+    return out
+
+def _organizations(a: Analysis) -> list[Organization]:
+    orgs: list[Organization] = []
+    for m in a.of(Label.ORGANIZATION):
+        names = list(m.value)
+        keys = {fold(n) for n in names}
+        for org in orgs:
+            if keys & {fold(n) for n in org.names}:
+                org.spans.append(m.span)
+                break
+        else:
+            orgs.append(Organization(names, spans=[m.span]))
+    return orgs
+
+def _sectors(a: Analysis) -> list[str]:
+    return sorted({str(m.value) for m in a.of(Label.SECTOR)})
+
+def _instruments(a: Analysis) -> list[str]:
+    return sorted({str(m.value) for m in a.of(Label.INSTRUMENT)})
+
+def _amounts(a: Analysis, parties: list[str]) -> list[Amount]:
+    out: list[Amount] = []
+    for m in a.of(Label.MONEY):
+        if m.attrs.get("excluded") or m.value <= 0:
+            continue
+        out.append(Amount(int(m.value), _currency(m, parties), m.span))
+    return out
+
+def _jobs(a: Analysis) -> int | None:
+    created = [m.value for m in a.of(Label.JOBS) if not m.attrs.get("existing")]
+    return max(created) if created else None
+
+def assemble(analysis: Analysis) -> Extraction:
+    """The events and document-level facts of one analysed document."""
+    extraction = Extraction(document=analysis.document, mentions=analysis.mentions)
+    if analysis.lexicon is None:
+        return extraction
+    ctx = _context(analysis)
+    triggers = _triggers(ctx)
+    trigger_sentences = {analysis.sentence_of(t.start) for t in triggers}
+    host = _host_country(analysis)
+    scores = _party_scores(ctx, trigger_sentences)
+    parties = _choose_parties(scores, host, bool(analysis.of(Label.BOTH_PARTIES)))
+    if not _is_relevant(ctx, parties, triggers):
+        return extraction
+    extraction.parties = parties
+    extraction.events = _build_events(ctx, triggers, parties)
+    if not extraction.events:
+        extraction.parties = []
+        return extraction
+    extraction.sectors = _sectors(analysis)
+    extraction.instruments = _instruments(analysis)
+    extraction.organizations = _organizations(analysis)
+    extraction.persons = _persons(analysis, parties, host)
+    extraction.amounts = _amounts(analysis, parties)
+    extraction.jobs = _jobs(analysis)
+    return extraction
+

@@ -1,0 +1,63 @@
+"""The ``coopwatch`` command: thin typer commands over library functions."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from coopwatch.cli import store_commands
+from coopwatch.cli.common import ModelOption, read_all
+from coopwatch.cli.eval_command import eval_command
+
+app = typer.Typer(
+    name="coopwatch",
+    help="A register of economic cooperation between countries, extracted from news with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+@app.callback()
+def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what happens.")) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (txt, html, rss/atom, jsonl, warc)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per document (JSON Lines)."),
+    mentions: bool = typer.Option(False, "--mentions", help="Include every mention in the JSON."),
+    model: str = ModelOption,
+) -> None:
+    """Extract events from documents, without a database."""
+    from coopwatch import extract as extract_document
+
+    failures = 0
+    for item in read_all(paths, err):
+        if isinstance(item, Exception):
+            failures += 1
+            continue
+        extraction = extract_document(item, model=model)
+        if as_json:
+            line = json.dumps(extraction.to_json(with_mentions=mentions), ensure_ascii=False)
+            sys.stdout.write(line + "\n")
+        else:
+            store_commands.print_extraction(out, extraction)
+    if failures:
+        raise typer.Exit(1)
+
+
+app.command(name="eval")(eval_command)
+store_commands.register(app)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

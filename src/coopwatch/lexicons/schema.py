@@ -1,0 +1,151 @@
+"""The strict schema of the per-language lexicon files (``lexicons/<lang>/*.toml``).
+
+A language is a folder of TOML files; every file is optional except ``language.toml``.
+Phrases are written as they appear in text; they are compared token by token under the
+language's *keying* (accent/case folding and light stemming for Latin scripts, lemmas
+for Russian, clitic stripping for Arabic). A token written ``=word`` must match that
+exact (folded) surface form, which is how tense is kept where lemmas would lose it
+(``=подписали`` is past, ``=подпишут`` future).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Phrases = list[str]
+Isic = str | list[str]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LanguageFile(Strict):
+    code: str
+    name: str
+    keying: Literal["latin", "russian", "arabic"]
+    #: Latin keying: final letters stripped from each word key ("s" makes plurals match).
+    strip_suffixes: list[str] = Field(default_factory=list)
+    #: Arabic keying: prefixes (conjunctions, prepositions, article) that may cling to a word.
+    clitic_prefixes: list[str] = Field(default_factory=list)
+    #: Words that are never part of a person's name (names stop before them).
+    name_stopwords: Phrases = Field(default_factory=list)
+    #: The script has letter case, so a capital letter marks a proper noun.
+    cased: bool = True
+    #: "4,7 milliards" is 4.7 (French, Russian); False where the comma groups thousands.
+    decimal_comma: bool = True
+
+
+class Country(Strict):
+    names: Phrases = Field(default_factory=list)
+    adjectives: Phrases = Field(default_factory=list)
+    capitals: Phrases = Field(default_factory=list)
+
+
+class CountriesFile(Strict):
+    #: Phrases that designate every party at once ("les deux pays", "the two sides").
+    both: Phrases = Field(default_factory=list)
+    #: Nouns after (or before) which a country adjective names a party ("la partie algérienne").
+    side_nouns: Phrases = Field(default_factory=list)
+    #: Words right before a country that make it a destination or venue, not an actor
+    #: ("vers", "to", "в" ...): such mentions weigh less when parties are chosen.
+    passing_cues: Phrases = Field(default_factory=list)
+    country: dict[str, Country] = Field(default_factory=dict)
+    #: News agencies and the country they report from ("APS" -> DZ): the home side of
+    #: a dispatch whose officials are named without their country.
+    agencies: dict[str, str] = Field(default_factory=dict)
+
+
+class DatesFile(Strict):
+    months: dict[str, int] = Field(default_factory=dict)
+    weekdays: dict[str, int] = Field(default_factory=dict)
+    yesterday: Phrases = Field(default_factory=list)
+    today: Phrases = Field(default_factory=list)
+    tomorrow: Phrases = Field(default_factory=list)
+    #: "la veille", "on the eve": the day before the event it refers to.
+    eve: Phrases = Field(default_factory=list)
+    #: Words after a weekday that push it a week back ("dernier", "last" is before).
+    last: Phrases = Field(default_factory=list)
+    #: Words that mark a future date ("prochain", "next").
+    next: Phrases = Field(default_factory=list)
+    #: Word after a year number ("года", "г.") to be absorbed into the date span.
+    year_words: Phrases = Field(default_factory=list)
+
+
+class Title(Strict):
+    role: str
+    phrases: Phrases
+
+
+class TitlesFile(Strict):
+    honorifics: Phrases = Field(default_factory=list)
+    counterpart: Phrases = Field(default_factory=list)
+    title: list[Title] = Field(default_factory=list)
+
+
+class TriggersFile(Strict):
+    meeting: Phrases = Field(default_factory=list)
+    pledge: Phrases = Field(default_factory=list)
+    agreement: Phrases = Field(default_factory=list)
+    implementation: Phrases = Field(default_factory=list)
+    #: Words of cooperation between countries; a positive document needs some.
+    cooperation: Phrases = Field(default_factory=list)
+    #: Words that make a sentence's steps hypothetical or past-background (no event).
+    negation: Phrases = Field(default_factory=list)
+
+
+class Sector(Strict):
+    isic: Isic
+    #: ISIC class (four digits) where the phrase is that precise.
+    isic_class: str | None = None
+    phrases: Phrases
+
+
+class SectorsFile(Strict):
+    sector: list[Sector] = Field(default_factory=list)
+
+
+class InstrumentsFile(Strict):
+    joint_venture: Phrases = Field(default_factory=list)
+    investment: Phrases = Field(default_factory=list)
+    trade: Phrases = Field(default_factory=list)
+    technology_transfer: Phrases = Field(default_factory=list)
+    subcontracting: Phrases = Field(default_factory=list)
+    finance: Phrases = Field(default_factory=list)
+
+
+class MoneyFile(Strict):
+    #: ISO 4217 code -> phrases. A phrase listed under several codes (dinar) is resolved
+    #: by the parties of the document.
+    currencies: dict[str, Phrases] = Field(default_factory=dict)
+    #: Currency symbols written before or after digits ("$", "€", "US$").
+    symbols: dict[str, str] = Field(default_factory=dict)
+    scales: dict[str, int] = Field(default_factory=dict)
+    numbers: dict[str, int] = Field(default_factory=dict)
+    #: Figures that are not money of the cooperation ("PIB", "budget de l'État").
+    exclude_context: Phrases = Field(default_factory=list)
+
+
+class JobsFile(Strict):
+    #: Nouns that follow a number of jobs created ("emplois", "jobs", "рабочих мест").
+    nouns: Phrases = Field(default_factory=list)
+    #: Phrases that make the figure existing employment, not jobs created.
+    existing: Phrases = Field(default_factory=list)
+
+
+class OrganizationsFile(Strict):
+    #: Head nouns that open an organisation's name ("groupe", "Bank of").
+    heads: Phrases = Field(default_factory=list)
+    #: Words that close a company name ("Ltd", "Corporation", "Motors").
+    suffixes: Phrases = Field(default_factory=list)
+    #: Well-known organisations, written as they appear.
+    known: Phrases = Field(default_factory=list)
+    #: Never organisations of the cooperation: ministries, governments, news agencies.
+    exclude: Phrases = Field(default_factory=list)
+
+
+class OffTopicFile(Strict):
+    #: Vocabulary of fields outside economic cooperation (sport, weather, culture...).
+    phrases: Phrases = Field(default_factory=list)

@@ -1,0 +1,296 @@
+"""The data model: documents, mentions with spans, events with evidence, commitments.
+
+Everything here is a plain dataclass. Offsets are character offsets into
+``Document.text``, the normalised text, so ``text[start:end] == surface`` always.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from coopwatch.text import normalise_text
+
+
+class EventType(StrEnum):
+    MEETING = "meeting"
+    PLEDGE = "pledge"
+    AGREEMENT = "agreement"
+    IMPLEMENTATION = "implementation"
+
+
+#: CAMEO root (or code) for each event type, for people who use GDELT-style data.
+CAMEO_CODES: dict[EventType, str] = {
+    EventType.MEETING: "040",
+    EventType.PLEDGE: "030",
+    EventType.AGREEMENT: "057",
+    EventType.IMPLEMENTATION: "060",
+}
+
+INSTRUMENTS = (
+    "joint_venture",
+    "investment",
+    "trade",
+    "technology_transfer",
+    "subcontracting",
+    "finance",
+)
+
+
+class Label(StrEnum):
+    """Kinds of mention that analysis stages add."""
+
+    DATE = "DATE"
+    COUNTRY = "COUNTRY"
+    BOTH_PARTIES = "BOTH_PARTIES"
+    TITLE = "TITLE"
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+    SECTOR = "SECTOR"
+    INSTRUMENT = "INSTRUMENT"
+    MONEY = "MONEY"
+    JOBS = "JOBS"
+    TRIGGER = "TRIGGER"
+    OFF_TOPIC = "OFF_TOPIC"
+    NOT_CREATED = "NOT_CREATED"
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def to_json(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(slots=True)
+class Mention:
+    """A piece of text a stage recognised: label, span, surface and normalised value."""
+
+    label: Label
+    start: int
+    end: int
+    surface: str
+    value: Any = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": str(self.label),
+            "start": self.start,
+            "end": self.end,
+            "surface": self.surface,
+            "value": self.value.isoformat() if isinstance(self.value, date) else self.value,
+            **({"attrs": self.attrs} if self.attrs else {}),
+        }
+
+
+def content_id(text: str) -> str:
+    """Identity of a document: a hash of its normalised text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    source: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None
+    lang: str | None = None
+
+    @classmethod
+    def create(
+        cls,
+        text: str,
+        source: str,
+        *,
+        url: str | None = None,
+        title: str | None = None,
+        published: date | None = None,
+        lang: str | None = None,
+    ) -> Document:
+        """Build a document from raw text: normalise it and derive the content id."""
+        clean = normalise_text(text)
+        if title:
+            title = normalise_text(title)
+            # Feeds and pages carry the headline apart from the body: keep it in the
+            # text, where it is evidence like any other sentence.
+            if not clean.startswith(title):
+                clean = f"{title}\n{clean}"
+        return cls(
+            id=content_id(clean),
+            source=source,
+            text=clean,
+            url=url,
+            title=title,
+            published=published,
+            lang=lang,
+        )
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    country: str | None = None
+    role: str | None = None
+    latin: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "role": self.role,
+            "latin": self.latin,
+            "spans": [s.to_json() for s in self.spans],
+        }
+
+
+@dataclass(slots=True)
+class Organization:
+    """An organisation under all the names the document gives it (acronym, full name)."""
+
+    names: list[str]
+    country: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+
+@dataclass(slots=True)
+class Amount:
+    value: int
+    currency: str
+    span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "currency": self.currency,
+            **({"span": self.span.to_json()} if self.span else {}),
+        }
+
+
+@dataclass(slots=True)
+class Event:
+    """One cooperation step, every slot backed by the spans that say it."""
+
+    type: EventType
+    date: date | None
+    parties: list[str] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    jobs: int | None = None
+    location: str | None = None
+    confidence: float = 0.5
+    trigger: str = ""
+    sentence: Span | None = None
+    evidence: dict[str, list[Span]] = field(default_factory=dict)
+    document_ids: list[str] = field(default_factory=list)
+
+    @property
+    def cameo(self) -> str:
+        return CAMEO_CODES[self.type]
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the event within its document set."""
+        day = self.date.isoformat() if self.date else "undated"
+        start = self.sentence.start if self.sentence else 0
+        raw = f"{'|'.join(sorted(self.document_ids))}|{self.type}|{day}|{start}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.key,
+            "type": str(self.type),
+            "date": self.date.isoformat() if self.date else None,
+            "parties": self.parties,
+            "persons": [p.to_json() for p in self.persons],
+            "organizations": [o.names for o in self.organizations],
+            "sectors": self.sectors,
+            "instruments": self.instruments,
+            "amounts": [a.to_json() for a in self.amounts],
+            "jobs": self.jobs,
+            "location": self.location,
+            "cameo": self.cameo,
+            "confidence": round(self.confidence, 3),
+            "trigger": self.trigger,
+            "sentence": self.sentence.to_json() if self.sentence else None,
+            "evidence": {k: [s.to_json() for s in v] for k, v in self.evidence.items()},
+        }
+
+
+class CommitmentStage(StrEnum):
+    DISCUSSED = "discussed"
+    PLEDGED = "pledged"
+    AGREED = "agreed"
+    UNDER_WAY = "under_way"
+    OPERATIONAL = "operational"
+
+
+@dataclass(slots=True)
+class Commitment:
+    """An undertaking followed over time across the events that show its progress."""
+
+    parties: list[str]
+    stage: CommitmentStage
+    subject: str
+    event_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What one document yields: its events and the document-level facts."""
+
+    document: Document
+    events: list[Event] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    jobs: int | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_json(self, *, with_mentions: bool = False) -> dict[str, Any]:
+        doc = self.document
+        out: dict[str, Any] = {
+            "id": doc.id,
+            "source": doc.source,
+            "url": doc.url,
+            "title": doc.title,
+            "lang": doc.lang,
+            "published": doc.published.isoformat() if doc.published else None,
+            "parties": self.parties,
+            "events": [e.to_json() for e in self.events],
+            "sectors": self.sectors,
+            "instruments": self.instruments,
+            "organizations": [o.names for o in self.organizations],
+            "persons": [p.to_json() for p in self.persons],
+            "amounts": [a.to_json() for a in self.amounts],
+            "jobs": self.jobs,
+        }
+        if with_mentions:
+            out["mentions"] = [m.to_json() for m in self.mentions]
+        return out
+
+
+def dataclass_dict(obj: Any) -> dict[str, Any]:
+    return asdict(obj)
