@@ -114,12 +114,16 @@ class ArabicKeying:
     def _text_keys(self, word: str) -> tuple[str, ...]:
         base = arabic_fold(word)
         keys = [base]
-        for prefix in self._prefixes:
-            rest = base[len(prefix) :]
-            if base.startswith(prefix) and len(rest) >= 2:
-                keys.append(rest)
+        # Two layers at most: a conjunction, then a preposition or the article.
+        for stem in (base, *self._strip(base)):
+            keys.extend(self._strip(stem))
         keys.append(EXACT + base)
         return tuple(dict.fromkeys(keys))
+
+    def _strip(self, word: str) -> list[str]:
+        return [
+            word[len(p) :] for p in self._prefixes if word.startswith(p) and len(word) - len(p) >= 2
+        ]
 
     def entry_key(self, word: str) -> str:
         if word.startswith(EXACT):

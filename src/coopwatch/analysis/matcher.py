@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coopwatch.analysis.keying import Keying
+from coopwatch.analysis.keying import EXACT, Keying
 from coopwatch.analysis.tokens import Token, tokenize
 
 _END = "\x00end"
@@ -24,6 +24,21 @@ class PhraseMatch:
     payloads: tuple[Any, ...]
 
 
+def _entry_words(phrase: str) -> list[str]:
+    """Tokens of a lexicon phrase; "=word" (exact form) stays one token."""
+    words: list[str] = []
+    glue = False
+    previous_end = -1
+    for token in tokenize(phrase):
+        if glue and token.start == previous_end and token.is_word:
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+        glue = token.text == EXACT
+        previous_end = token.end
+    return words
+
+
 class PhraseMatcher:
     def __init__(self, keying: Keying) -> None:
         self._keying = keying
@@ -31,7 +46,7 @@ class PhraseMatcher:
         self.size = 0
 
     def add(self, phrase: str, payload: Any) -> None:
-        words = [t.text for t in tokenize(phrase)]
+        words = _entry_words(phrase)
         if not words:
             return
         node = self._root

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from coopwatch.cli import store_commands
 from coopwatch.cli.common import ModelOption, read_all
+from coopwatch.cli.store_commands import err
 from coopwatch.cli.eval_command import eval_command
 
 app = typer.Typer(
@@ -22,7 +23,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
 
 
 @app.callback()

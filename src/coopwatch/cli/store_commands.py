@@ -1,12 +1,29 @@
-"""Commands over the store: ingest, events, show, export (and the text rendering of results)."""
+"""Commands over the store: ingest, events, show, export (and text rendering of results)."""
 
 from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
+from coopwatch.cli.common import DbOption, ModelOption, read_all
+from coopwatch.errors import CoopwatchError
 from coopwatch.model import Extraction
+from coopwatch.settings import Settings, database_url
+
+_BATCH = 200
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
 
 
 def print_extraction(console: Console, extraction: Extraction) -> None:
@@ -35,5 +52,220 @@ def print_extraction(console: Console, extraction: Extraction) -> None:
         console.print(f"  jobs: {extraction.jobs:,}")
 
 
+def _open_store(db: str | None) -> Any:
+    from coopwatch.store import Store
+
+    url = database_url(db or Settings.from_env().db)
+    try:
+        return Store.open(url)
+    except CoopwatchError as exc:
+        err.print(f"[red]error[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+
+
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (txt, html, rss/atom, jsonl, warc)."),
+    db: str | None = DbOption,
+    model: str = ModelOption,
+) -> None:
+    """Extract events from documents and store them (idempotent: stored documents are skipped)."""
+    from coopwatch import extract
+    from coopwatch.store import IngestReport
+
+    store = _open_store(db)
+    report = IngestReport()
+    failures = read = 0
+    batch: list[Extraction] = []
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("reading", total=None)
+        for item in read_all(paths, err):
+            if isinstance(item, Exception):
+                failures += 1
+                continue
+            read += 1
+            try:
+                batch.append(extract(item, model=model))
+            except Exception as exc:  # a bug on one document must not sink the batch
+                failures += 1
+                err.print(f"[red]error[/red] {escape(item.source)}: extraction failed: {exc!r}")
+            progress.update(task, advance=1, description=f"{read} documents")
+            if len(batch) >= _BATCH:
+                report += store.ingest(batch)
+                batch = []
+        if batch:
+            report += store.ingest(batch)
+    out.print(
+        f"{read} documents read: {report.documents_new} new, {report.documents_skipped} already stored; "
+        f"{report.events_new} new events; {failures} failed"
+    )
+    store.close()
+    if failures:
+        raise typer.Exit(1)
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from exc
+
+
+def events(
+    country: list[str] = typer.Option([], "--country", "-c", help="ISO alpha-2 party (repeatable: all must be parties)."),
+    type_: str | None = typer.Option(None, "--type", "-t", help="meeting, pledge, agreement or implementation."),
+    sector: str | None = typer.Option(None, "--sector", "-s", help="ISIC Rev.4 division, e.g. 28."),
+    since: str | None = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
+    search: str | None = typer.Option(None, "--search", help="Words that the source document contains."),
+    limit: int | None = typer.Option(None, "--limit", help="At most this many events."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per event (JSON Lines)."),
+    db: str | None = DbOption,
+) -> None:
+    """List stored events, newest first."""
+    store = _open_store(db)
+    rows = store.events(
+        countries=[c.upper() for c in country],
+        type=type_,
+        sector=sector,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        search=search,
+        limit=limit,
+    )
+    store.close()
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row.to_json(), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(rows)} events", title_justify="left")
+    for column in ("id", "date", "type", "parties", "sectors", "instruments", "conf."):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            row.id,
+            str(row.date or "-"),
+            row.type,
+            "-".join(row.parties),
+            ",".join(row.sectors),
+            ",".join(row.instruments),
+            f"{row.confidence:.2f}",
+        )
+    out.print(table)
+
+
+def highlighted(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """Rich markup of ``text[start:end]`` with the given spans in bold, all text escaped."""
+    pieces, cursor = [], start
+    for s, e in sorted({(max(s, start), min(e, end)) for s, e in spans if s < end and e > start}):
+        if s < cursor:
+            continue
+        pieces.append(escape(text[cursor:s]))
+        pieces.append(f"[bold yellow]{escape(text[s:e])}[/bold yellow]")
+        cursor = e
+    pieces.append(escape(text[cursor:end]))
+    return "".join(pieces)
+
+
+def show(
+    event_id: str = typer.Argument(..., help="Event id, as listed by `events`."),
+    as_json: bool = typer.Option(False, "--json", help="The event as one JSON object."),
+    db: str | None = DbOption,
+) -> None:
+    """Show one event: every field, and the evidence sentences with the supporting words."""
+    store = _open_store(db)
+    detail = store.event(event_id)
+    store.close()
+    if detail is None:
+        err.print(f"[red]error[/red] no event {escape(event_id)!r} in the store")
+        raise typer.Exit(1)
+    if as_json:
+        sys.stdout.write(json.dumps(detail.to_json(), ensure_ascii=False) + "\n")
+        return
+    out.print(f"[bold]{detail.type}[/bold] {detail.date or 'undated'}  (id {detail.id}, CAMEO {detail.cameo}, confidence {detail.confidence:.2f})")
+    out.print(f"parties: {', '.join(detail.parties) or '-'}")
+    out.print(f"sectors (ISIC): {', '.join(detail.sectors) or '-'}")
+    out.print(f"instruments: {', '.join(detail.instruments) or '-'}")
+    for p in detail.persons:
+        out.print(f"person: {escape(p.name)} ({p.country or '?'}, {p.role or '-'})")
+    for o in detail.organizations:
+        out.print(f"organisation: {escape(' / '.join(dict.fromkeys([o.name, *o.aliases])))}")
+    for a in detail.amounts:
+        out.print(f"amount: {a.value:,} {a.currency}")
+    if detail.jobs:
+        out.print(f"jobs: {detail.jobs:,}")
+    for c in detail.corrections:
+        out.print(f"correction: {escape(c.field)} = {escape(json.dumps(c.value, ensure_ascii=False))} by {escape(c.author)}")
+    for source in detail.sources:
+        out.print(f"\n[bold]source[/bold] {escape(source.source)} ({source.published or 'undated'})")
+        evidence = detail.evidence_for(source.document_id)
+        spans = [(e.span.start, e.span.end) for e in evidence]
+        if source.sentence:
+            out.print("  " + highlighted(source.text, source.sentence.start, source.sentence.end, spans))
+        for e in evidence:
+            if source.sentence is None or not (source.sentence.start <= e.span.start < source.sentence.end):
+                out.print(f"  {e.field}: " + highlighted(source.text, e.span.start, e.span.end, spans))
+
+
+def _export_stream(rows: Iterator[dict[str, Any]], fmt: str, out_path: Path | None) -> int:
+    count = 0
+    if fmt == "parquet":
+        if out_path is None:
+            raise typer.BadParameter("parquet needs --out FILE", param_hint="--out")
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError as exc:
+            raise typer.BadParameter("parquet needs pyarrow: pip install 'coopwatch[parquet]'") from exc
+        table = pa.Table.from_pylist([{k: _flat(v) for k, v in row.items()} for row in rows])
+        pq.write_table(table, out_path)
+        return table.num_rows
+    handle = out_path.open("w", encoding="utf-8", newline="") if out_path else sys.stdout
+    try:
+        writer = None
+        for row in rows:
+            flat = {k: _flat(v) for k, v in row.items()}
+            if fmt == "csv":
+                if writer is None:
+                    writer = csv.DictWriter(handle, fieldnames=list(flat))
+                    writer.writeheader()
+                writer.writerow(flat)
+            else:
+                handle.write(json.dumps(flat, ensure_ascii=False) + "\n")
+            count += 1
+    finally:
+        if out_path:
+            handle.close()
+    return count
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return value
+
+
+def export(
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl or parquet."),
+    out_path: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+    db: str | None = DbOption,
+) -> None:
+    """Export one row per event (ISO country codes, ISIC divisions, CAMEO codes)."""
+    if fmt not in ("csv", "jsonl", "parquet"):
+        raise typer.BadParameter(f"unknown format {fmt!r}: csv, jsonl or parquet", param_hint="--format")
+    store = _open_store(db)
+    count = _export_stream(store.export_rows(), fmt, out_path)
+    store.close()
+    if out_path:
+        err.print(f"{count} events written to {escape(str(out_path))}")
+
+
 def register(app: typer.Typer) -> None:
-    """Add the store commands to the application (filled in by the store module)."""
+    app.command()(ingest)
+    app.command()(events)
+    app.command()(show)
+    app.command()(export)

