@@ -65,7 +65,12 @@ def analyse(document: Document, *, model: str = "none") -> Analysis:
     if model == "spacy":
         from coopwatch.analysis import statistical
 
-        stages = (*STAGES[:5], statistical.STAGE, *STAGES[5:])
+        after_organizations = [s.name for s in STAGES].index("organizations") + 1
+        stage = Stage("statistical", statistical.run, ("ORGANIZATION",), ("PERSON", "ORGANIZATION"))
+        stages = (*STAGES[:after_organizations], stage, *STAGES[after_organizations:])
+        check_order(stages)
+    elif model != "none":
+        raise ValueError(f"unknown model {model!r}: none or spacy")
     for stage in stages:
         stage.run(analysis)
     analysis.mentions.sort(key=lambda m: (m.start, m.end))

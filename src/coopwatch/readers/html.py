@@ -1,0 +1,101 @@
+"""HTML pages: main text, title, date and canonical URL, extracted by trafilatura.
+
+``extract`` is the one HTML path: the WARC reader calls it for every page it holds.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import trafilatura
+from trafilatura.settings import Document as ExtractedPage
+
+from coopwatch.errors import InputError
+from coopwatch.model import Document
+from coopwatch.readers import text
+from coopwatch.readers._common import Item, parse_iso_date, read_bytes
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+#: Only dates the page declares (metadata, <time>, URL): a date guessed from the
+#: body text or a copyright line would be wrong more often than missing.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def read(path: Path) -> Iterator[Item]:
+    """Yield the document of one HTML page."""
+    yield extract(read_bytes(path), str(path))
+
+
+def extract(
+    data: bytes,
+    source: str,
+    *,
+    url: str | None = None,
+    charset: str | None = None,
+    published: date | None = None,
+) -> Document:
+    """The document of an HTML page; raises InputError when it has no main text.
+
+    ``url`` (e.g. the URL a crawler fetched) wins over the page's canonical link;
+    ``charset`` is a hint such as an HTTP header gives; ``published`` is the date to
+    use when the page declares none.
+    """
+    markup = decode(data, source, charset)
+    try:
+        result = trafilatura.bare_extraction(
+            markup,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    except ValueError as exc:  # lxml refuses some malformed documents outright
+        raise InputError(source, f"cannot parse HTML ({exc})") from exc
+    page = result if isinstance(result, ExtractedPage) else None
+    body = page.text if page is not None and page.text else ""
+    if page is None or not body.strip():
+        raise InputError(source, "no main text found in the HTML page")
+    return Document.create(
+        body,
+        source,
+        url=url or page.url,
+        title=page.title,
+        published=_page_date(page.date) or published,
+    )
+
+
+def decode(data: bytes, source: str, charset: str | None = None) -> str:
+    """The markup as text: the declared charset if it works, else detection as for text."""
+    declared = _META_CHARSET.search(data[:4096])
+    for name in (charset, declared.group(1).decode("ascii") if declared else None):
+        encoding = _codec(name)
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                pass
+    return text.decode(data, source)
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        encoding = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # As browsers do: pages labelled Latin-1 are written in its superset, CP1252.
+    return "cp1252" if encoding == "iso8859-1" else encoding
+
+
+def _page_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        return None

@@ -1,0 +1,59 @@
+"""The evaluation gate: extraction scores may not fall below the floors of baseline.json.
+
+Floors exist per corpus, per language, per field and for the macro F1. Raising a floor
+after an improvement is a deliberate edit of baseline.json (``python
+tests/evaluation/update_baseline.py`` prints the current scores in its format).
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coopwatch.evaluation.run import evaluate
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+BASELINE = json.loads((HERE / "baseline.json").read_text(encoding="utf-8"))
+CORPORA = {
+    "dev": ROOT.parent / "shared" / "eval" / "dev",
+    "tests_fr_en": ROOT / "tests" / "corpus" / "fr_en",
+    "tests_ar_ru": ROOT / "tests" / "corpus" / "ar_ru",
+}
+TOLERANCE = 1e-6
+
+
+def scores(directory: Path) -> dict[str, dict[str, float]]:
+    result = evaluate(directory)
+    out = {}
+    for lang, report in result.by_lang.items():
+        row = {name: c.f1 for name, c in report.fields.items()}
+        row["macro_f1"] = report.macro_f1
+        out[lang] = row
+    return out
+
+
+@pytest.mark.parametrize("corpus", sorted(BASELINE))
+def test_scores_do_not_fall_below_floors(corpus: str) -> None:
+    directory = CORPORA[corpus]
+    if not (directory / "gold.jsonl").exists():
+        pytest.skip(f"{corpus}: no gold at {directory}")
+    measured = scores(directory)
+    drops = [
+        f"{corpus}/{lang}/{name}: {measured[lang][name]:.4f} < floor {floor:.4f}"
+        for lang, floors in BASELINE[corpus].items()
+        for name, floor in floors.items()
+        if measured.get(lang, {}).get(name, 0.0) < floor - TOLERANCE
+    ]
+    assert not drops, "scores fell below the pinned floors:\n" + "\n".join(drops)
+
+
+def test_negatives_come_out_empty() -> None:
+    for corpus, directory in CORPORA.items():
+        if not (directory / "gold.jsonl").exists():
+            continue
+        result = evaluate(directory)
+        gold = [json.loads(line) for line in (directory / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+        negatives = [g["id"] for g in gold if not g["parties"]]
+        leaks = [doc_id for doc_id in negatives if result.predictions[doc_id]["events"]]
+        assert not leaks, f"{corpus}: negatives with events: {leaks}"
