@@ -131,7 +131,12 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
     anchor: date | None = None
     anchor_span: Span | None = None
     events: dict[tuple[EventType, date | None], Event] = {}
-    for trigger in triggers:
+    headline = [t for t in triggers if a.sentence_of(t.start) == 0]
+    body = [t for t in triggers if a.sentence_of(t.start) != 0]
+    body_types = {t.value for t in body}
+    # A headline sums up the body: its steps count only when the body does not tell them.
+    ordered = body + [t for t in headline if t.value not in body_types]
+    for trigger in ordered:
         sentence = a.sentence_of(trigger.start)
         negated = [
             m
@@ -148,12 +153,13 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
             when, date_span = closest.value, closest.span
             if published and when > published:
                 continue  # a future step is not an event yet
-            if closest.attrs.get("relative") != "eve":
+            if closest.attrs.get("relative") != "eve" and sentence != 0:
                 anchor, anchor_span = when, closest.span
         elif _vague_dates(ctx, sentence):
             continue  # background step dated by month or year only
         else:
-            when, date_span = (anchor, anchor_span) if anchor else (published, None)
+            first_dated = anchor or _first_step_date(ctx)
+            when, date_span = (first_dated, anchor_span) if first_dated else (published, None)
         etype = EventType(trigger.value)
         key = (etype, when)
         sent = a.sentences[sentence]
@@ -176,6 +182,20 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
     for event in events.values():
         event.confidence = _confidence(event)
     return sorted(events.values(), key=lambda e: (e.date or date.min, list(EventType).index(e.type)))
+
+def _first_step_date(ctx: _Context) -> date | None:
+    """The date of the first dated step of the body, for a headline or lead without one."""
+    for m in ctx.analysis.of(Label.DATE):
+        if (
+            m.value is not None
+            and m.attrs.get("precision") == "day"
+            and not m.attrs.get("dateline")
+            and ctx.analysis.sentence_of(m.start) != 0
+            and (ctx.analysis.published is None or m.value <= ctx.analysis.published)
+        ):
+            return m.value
+    return None
+
 
 def _fill_slots(ctx: _Context, event: Event, sentence: int) -> None:
     ev = event.evidence
@@ -273,7 +293,13 @@ def _amounts(a: Analysis, parties: list[str]) -> list[Amount]:
         if m.attrs.get("excluded") or m.value <= 0:
             continue
         out.append(Amount(int(m.value), _currency(m, parties), m.span))
-    return out
+    # A headline figure repeats one of the body: keep the body's.
+    body = {(x.value, x.currency) for x in out if x.span and a.sentence_of(x.span.start) != 0}
+    return [
+        x
+        for x in out
+        if not (x.span and a.sentence_of(x.span.start) == 0 and (x.value, x.currency) in body)
+    ]
 
 def _jobs(a: Analysis) -> int | None:
     created = [m.value for m in a.of(Label.JOBS) if not m.attrs.get("existing")]

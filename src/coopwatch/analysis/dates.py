@@ -187,3 +187,21 @@ def run(analysis: Analysis) -> None:
         if m.attrs.get("inferred") and m.value is None:
             m.value = _infer_year(m.attrs["month"], m.attrs["day"], analysis.published)
     _relative_dates(analysis, relative)
+    _resolve_eves(analysis)
+
+
+def _resolve_eves(analysis: Analysis) -> None:
+    """"La veille", "накануне": the day before the step the text dates nearest to it."""
+    dated = [
+        m
+        for m in analysis.of(Label.DATE)
+        if m.value is not None and m.attrs.get("precision") == "day" and not m.attrs.get("dateline")
+    ]
+    for eve in analysis.of(Label.DATE):
+        if eve.attrs.get("relative") != "eve":
+            continue
+        before = [m for m in dated if m.end <= eve.start]
+        after = [m for m in dated if m.start >= eve.end]
+        reference = before[-1].value if before else after[0].value if after else analysis.published
+        if reference is not None:
+            eve.value = reference - timedelta(days=1)

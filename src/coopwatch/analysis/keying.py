@@ -32,6 +32,10 @@ class Keying(Protocol):
 
     def entry_key(self, word: str) -> str: ...
 
+    def name_form(self, name: str) -> str:
+        """A person's name in its citation form (nominative where names inflect)."""
+        ...
+
 
 def _acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
@@ -70,6 +74,9 @@ class LatinKeying:
     def entry_key(self, word: str) -> str:
         return _entry_marker(word, self._stem)
 
+    def name_form(self, name: str) -> str:
+        return name
+
 
 class RussianKeying:
     def __init__(self) -> None:
@@ -95,6 +102,21 @@ class RussianKeying:
         if word.startswith(EXACT):
             return EXACT + fold(word[1:]).replace("ё", "е")
         return _entry_marker(word, lambda w: self._lemmas(w)[0])
+
+    def name_form(self, name: str) -> str:
+        """"Александра Турчина" -> "Александр Турчин", by the name and surname tags."""
+        words = []
+        for word in name.split(" "):
+            form = word
+            if re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
+                for parse in self._morph.parse(word):
+                    if {"Name", "Surn", "Patr"} & set(parse.tag.grammemes):
+                        nominative = parse.inflect({"nomn"})
+                        if nominative is not None:
+                            form = nominative.word.capitalize()
+                        break
+            words.append(form)
+        return " ".join(words)
 
 
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -124,6 +146,9 @@ class ArabicKeying:
         return [
             word[len(p) :] for p in self._prefixes if word.startswith(p) and len(word) - len(p) >= 2
         ]
+
+    def name_form(self, name: str) -> str:
+        return name
 
     def entry_key(self, word: str) -> str:
         if word.startswith(EXACT):

@@ -95,6 +95,59 @@ def _name_before(analysis: Analysis, end_token: int, heads: set[int]) -> tuple[i
     return (first, end_token) if first < end_token else None
 
 
+def _name_key(analysis: Analysis, name: str) -> str:
+    """Names compared word by word under the language's keying: "Газпрома" = "Газпром"."""
+    from coopwatch.analysis.tokens import tokenize
+
+    keying = analysis.lexicon.keying  # type: ignore[union-attr]
+    return " ".join(keying.text_keys(t.text)[0] for t in tokenize(name) if t.is_word)
+
+
+def _blocked_tokens(analysis: Analysis) -> set[int]:
+    """Tokens of persons, countries, dates and titles: never part of an organisation's name."""
+    blocked: set[int] = set()
+    for m in analysis.mentions:
+        if m.label in (Label.PERSON, Label.COUNTRY, Label.DATE, Label.TITLE):
+            i = analysis.token_at(m.start)
+            while i < len(analysis.tokens) and analysis.tokens[i].start < m.end:
+                blocked.add(i)
+                i += 1
+    return blocked
+
+
+def _is_stopword(analysis: Analysis, i: int) -> bool:
+    return bool(set(analysis.keys[i]) & analysis.lexicon.name_stopwords)  # type: ignore[union-attr]
+
+
+def _name_after_head(analysis: Analysis, h: int, blocked: set[int]) -> tuple[int, int] | None:
+    """The proper name a head noun introduces, directly or after one or two adjectives."""
+    tokens, text = analysis.tokens, analysis.text
+    cased = analysis.lexicon.language.cased  # type: ignore[union-attr]
+    j, gap = h + 1, 0
+    while j < len(tokens) and gap <= 2:
+        tok = tokens[j]
+        if tok.text in ("«", '"'):
+            quoted = _QUOTED.match(text, tok.start)
+            return (tok.start, quoted.end()) if quoted else None
+        if j in blocked or "\n" in text[tokens[j - 1].end : tok.start]:
+            return None
+        if cased and _is_proper(analysis, j):
+            k = j
+            while k + 1 < len(tokens) and k + 1 not in blocked and (
+                _is_proper(analysis, k + 1) or tokens[k + 1].text == "-"
+            ):
+                k += 1
+            if tokens[k].text == "-":
+                k -= 1
+            start = tokens[h].start if tokens[h].is_capitalised else tok.start
+            return start, tokens[k].end
+        if not tok.is_word or _is_stopword(analysis, j) or fold(tok.text) in _CONNECTORS:
+            return None
+        gap += 1
+        j += 1
+    return None
+
+
 def run(analysis: Analysis) -> None:
     lexicon = analysis.lexicon
     if lexicon is None:
@@ -102,9 +155,7 @@ def run(analysis: Analysis) -> None:
     head_m, suffix_m, known_m, exclude_m = _matchers(lexicon)
     tokens, text = analysis.tokens, analysis.text
     heads = {m.first for m in analysis.find(head_m)}
-    person_tokens = {
-        analysis.token_at(p.start) for p in analysis.of(Label.PERSON)
-    }
+    blocked = _blocked_tokens(analysis)
     orgs: dict[str, _Org] = {}
 
     def remember(names: list[str], start: int, end: int) -> None:
@@ -112,11 +163,12 @@ def run(analysis: Analysis) -> None:
         names = [n for n in names if not _excluded(analysis, exclude_m, n)]
         if not names:
             return
-        keys = {fold(n) for n in names}
+        keys = {_name_key(analysis, n) for n in names}
         for org in orgs.values():
-            if keys & {fold(n) for n in org.names}:
+            known = {_name_key(analysis, x) for x in org.names}
+            if keys & known:
                 for n in names:
-                    if fold(n) not in {fold(x) for x in org.names}:
+                    if _name_key(analysis, n) not in known:
                         org.names.append(n)
                 org.spans.append((start, end))
                 return
@@ -137,29 +189,12 @@ def run(analysis: Analysis) -> None:
     for match in analysis.find(known_m):
         start, end = analysis.span_of(match)
         remember([text[start:end]], start, end)
-    # 3. head noun + proper name, and proper names closed by a company suffix
+    # 3. head noun + proper name: "la société Baladna", "ОАО «Гомсельмаш»"
     for h in sorted(heads):
-        j = h + 1
-        while j < len(tokens) and j - h <= _MAX_NAME_TOKENS:
-            if tokens[j].text in ("«", '"'):
-                quoted = _QUOTED.match(text, tokens[j].start)
-                if quoted:
-                    name = quoted.group(1) or quoted.group(2)
-                    remember([name], tokens[h].start, quoted.end())
-                break
-            if _is_proper(analysis, j) and j not in person_tokens and lexicon.language.cased:
-                k = j
-                while k + 1 < len(tokens) and (
-                    _is_proper(analysis, k + 1) or tokens[k + 1].text == "-"
-                ):
-                    k += 1
-                head_proper = tokens[h].is_capitalised
-                start = tokens[h].start if head_proper else tokens[j].start
-                remember([text[start : tokens[k].end]], start, tokens[k].end)
-                break
-            if fold(tokens[j].text) in _CONNECTORS or not tokens[j].is_word:
-                break
-            j += 1
+        span = _name_after_head(analysis, h, blocked)
+        if span is not None:
+            start, end = span
+            remember([text[start:end].strip("«»\"")], start, end)
     for match in analysis.find(suffix_m):
         i = match.first - 1
         while i >= 0 and _is_proper(analysis, i) and match.first - i <= 4:

@@ -132,7 +132,7 @@ def run(analysis: Analysis) -> None:
                 Label.PERSON,
                 start,
                 end,
-                analysis.text[start:end],
+                lexicon.keying.name_form(analysis.text[start:end]),
                 role=title.value if title else None,
                 country=country.value if country else None,
                 country_span=[country.start, country.end] if country else None,
