@@ -18,9 +18,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 
+from coopwatch.analysis.matcher import PhraseMatcher
 from coopwatch.analysis.state import Analysis
+from coopwatch.lexicons import Lexicon
 from coopwatch.model import (
     Amount,
     Event,
@@ -58,17 +61,20 @@ def _host_country(analysis: Analysis) -> str | None:
     lexicon = analysis.lexicon
     if lexicon is None:
         return None
-    agencies = {fold(k): v for k, v in lexicon.countries.agencies.items()}
-    for token in analysis.tokens:
-        code = agencies.get(fold(token.text))
-        if code and token.text.isupper():
-            return code
+    found = analysis.find(_agency_matcher(lexicon))
+    if found:
+        return str(found[0].payloads[0])
     first_lines = analysis.text.split("\n", 2)
     dateline_end = len(first_lines[0]) + 1 + (len(first_lines[1]) if len(first_lines) > 1 else 0)
     for m in analysis.of(Label.COUNTRY):
-        if len(first_lines[0]) < m.start < dateline_end and m.attrs.get("kind") == "capital":
+        if len(first_lines[0]) < m.start < dateline_end and m.attrs.get("kind") != "adjective":
             return str(m.value)
     return None
+
+
+@cache
+def _agency_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    return lexicon.matcher([([name], code) for name, code in lexicon.countries.agencies.items()])
 
 def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> Counter[str]:
     scores: Counter[str] = Counter()

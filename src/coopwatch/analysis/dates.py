@@ -36,6 +36,7 @@ def _matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
             (d.today, ("offset", 0)),
             (d.tomorrow, ("offset", 1)),
             (d.eve, ("eve", -1)),
+            (d.same_day, ("eve", 0)),
             (d.last, ("last", 0)),
             (d.next, ("next", 0)),
         ]
@@ -166,7 +167,7 @@ def _relative_dates(analysis: Analysis, relative: PhraseMatcher) -> None:
             value = published + timedelta(days=amount) if published else None
             analysis.add(Label.DATE, start, end, value, precision="day", relative="offset")
         elif kind == "eve":
-            analysis.add(Label.DATE, start, end, None, precision="day", relative="eve")
+            analysis.add(Label.DATE, start, end, None, precision="day", relative="eve", offset=amount)
 
 
 def _is_same_weekday_today(published: date | None, weekday: int) -> bool:
@@ -204,4 +205,4 @@ def _resolve_eves(analysis: Analysis) -> None:
         after = [m for m in dated if m.start >= eve.end]
         reference = before[-1].value if before else after[0].value if after else analysis.published
         if reference is not None:
-            eve.value = reference - timedelta(days=1)
+            eve.value = reference + timedelta(days=eve.attrs.get("offset", -1))

@@ -13,6 +13,7 @@ from typing import Any
 
 from coopwatch.analysis.keying import EXACT, Keying
 from coopwatch.analysis.tokens import Token, tokenize
+from coopwatch.text import normalise_text
 
 _END = "\x00end"
 
@@ -29,7 +30,7 @@ def _entry_words(phrase: str) -> list[str]:
     words: list[str] = []
     glue = False
     previous_end = -1
-    for token in tokenize(phrase):
+    for token in tokenize(normalise_text(phrase)):
         if glue and token.start == previous_end and token.is_word:
             words[-1] += token.text
         else:

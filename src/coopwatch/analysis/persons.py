@@ -139,11 +139,26 @@ def run(analysis: Analysis) -> None:
             )
         )
 
+    cased = lexicon.language.cased
     for match, title in title_mentions:
         sentence = analysis.sentences[analysis.sentence_of(title.start)] if analysis.sentences else None
+        first = match.last
         limit = min(len(tokens), match.last + _WINDOW_AFTER_TITLE)
+        if not cased:
+            # Without capitals, the name must follow the title's complement at once:
+            # "وزير الطاقة والمناجم الجزائري محمد عرقاب".
+            # Or, where the complement is longer, between the commas that close it:
+            # "رئيس الاتحاد العام لمقاولات المغرب، شكيب لعلج، ...".
+            first = _skip_definite(analysis, match.last, blocked)
+            if first < len(tokens) and not _is_name_word(analysis, first, blocked):
+                comma = next(
+                    (j for j in range(first, min(len(tokens), first + 10)) if tokens[j].text in ("،", ",")),
+                    None,
+                )
+                first = comma + 1 if comma is not None else len(tokens)
+            limit = min(len(tokens), first + 1)
         # Name after the title: the first name-like run in the window.
-        for i in range(match.last, limit):
+        for i in range(first, limit):
             if sentence and tokens[i].start >= sentence.end:
                 break
             if i in taken:
@@ -160,7 +175,7 @@ def run(analysis: Analysis) -> None:
         k = match.first - 1
         while k >= 0 and tokens[k].text in (",", "(", "le", "la", "the"):
             k -= 1
-        if k >= 0 and k < match.first - 1 and tokens[k].text not in (",",):
+        if cased and k >= 0 and k < match.first - 1 and tokens[k].text not in (",",):
             j = k
             while j > 0 and _is_name_word(analysis, j - 1, blocked) and match.first - j < 6:
                 j -= 1
@@ -169,7 +184,49 @@ def run(analysis: Analysis) -> None:
                 end_window = tokens[min(len(tokens) - 1, match.last + 6)].end
                 country = _country_between(analysis, title.start, end_window)
                 add_person(span[0], span[1], title, country)
+    for match, title in title_mentions:
+        title.attrs["complement_end"] = _complement_end(analysis, match.last, taken, cased)
     _surname_mentions(analysis, persons, taken, blocked)
+
+
+_OF = frozenset({"de", "du", "des", "d", "of", "for"})
+_INSIDE = frozenset({"'", "-", "&"})
+
+
+def _complement_end(analysis: Analysis, i: int, taken: set[int], cased: bool) -> int:
+    """End of a title's complement: "ministre [de l'Industrie et des Mines]", "وزير [الطاقة]"."""
+    tokens = analysis.tokens
+    if not cased:
+        j = _skip_definite(analysis, i, set())
+        return tokens[j - 1].end if j > i else (tokens[i - 1].end if i else 0)
+    if i >= len(tokens) or fold(tokens[i].text) not in _OF:
+        return tokens[i - 1].end if i else 0
+    j = i
+    while j < len(tokens) and j - i < 12 and j not in taken:
+        tok = tokens[j]
+        if not tok.is_word and tok.text not in _INSIDE:
+            break
+        if "\n" in analysis.text[tokens[j - 1].end : tok.start]:
+            break
+        j += 1
+    return tokens[j - 1].end
+
+
+def _skip_definite(analysis: Analysis, i: int, blocked: set[int]) -> int:
+    """Past the definite nouns and country words that follow a title in Arabic."""
+    from coopwatch.analysis.keying import arabic_fold
+
+    tokens = analysis.tokens
+    while i < len(tokens) and (tokens[i].is_word or tokens[i].text in ("،", ",")):
+        if not tokens[i].is_word:
+            i += 1
+            continue
+        word = arabic_fold(tokens[i].text)
+        if i in blocked or word.startswith(("ال", "وال", "لل")):
+            i += 1
+            continue
+        break
+    return i
 
 
 def _surname_mentions(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Letters (with digits glued to them, as in "A320" or "МТЗ-82" parts), numbers, or one
-# other visible character. Hyphens and apostrophes are tokens of their own so that
+# A run of letters, a run of digits, or one other visible character (so "بـ13" gives
+# a clitic and a number). Hyphens and apostrophes are tokens of their own so that
 # "l'Algérie" and "Al-Naama" split the same way in lexicons and in text.
-_TOKEN = re.compile(r"[^\W\d_]+(?:\d+)?|\d+|[^\w\s]|_")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
 
 
 @dataclass(slots=True, frozen=True)

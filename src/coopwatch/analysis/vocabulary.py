@@ -42,9 +42,12 @@ def _off_topic_matcher(lexicon: Lexicon) -> PhraseMatcher:
 def sectors(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
+    titles = [(m.start, m.attrs.get("complement_end", m.end)) for m in analysis.of(Label.TITLE)]
     for match in analysis.find(_sector_matcher(analysis.lexicon)):
         start, end = analysis.span_of(match)
         isic, isic_class = match.payloads[0]
+        if not isic or any(s <= start and end <= e for s, e in titles):
+            continue  # a blocking entry, or a minister's portfolio ("ministre des Mines")
         division = isic if isinstance(isic, str) else isic[0]
         alternatives = [] if isinstance(isic, str) else list(isic[1:])
         analysis.add(Label.SECTOR, start, end, division, alternatives=alternatives, isic_class=isic_class)

@@ -66,6 +66,8 @@ class DatesFile(Strict):
     tomorrow: Phrases = Field(default_factory=list)
     #: "la veille", "on the eve": the day before the event it refers to.
     eve: Phrases = Field(default_factory=list)
+    #: "le même jour", "the same day": the day of the step told just before.
+    same_day: Phrases = Field(default_factory=list)
     #: Words after a weekday that push it a week back ("dernier", "last" is before).
     last: Phrases = Field(default_factory=list)
     #: Words that mark a future date ("prochain", "next").
