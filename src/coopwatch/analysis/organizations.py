@@ -22,7 +22,7 @@ from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
 from coopwatch.text import fold
 
-_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff ]{2,20})\s*\)")
+_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})\s*\)")
 _QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")
 _CONNECTORS = frozenset(
     {"de", "des", "du", "d", "l", "la", "le", "les", "et", "pour", "of", "for", "and", "the", "&", "'", "-", "en"}
@@ -96,11 +96,39 @@ def _name_before(analysis: Analysis, end_token: int, heads: set[int]) -> tuple[i
 
 
 def _name_key(analysis: Analysis, name: str) -> str:
-    """Names compared word by word under the language's keying: "Газпрома" = "Газпром"."""
+    """Names compared word by word under the language's keying: "Газпрома" = "Газпром",
+    "والستاغ" = "الستاغ" (the shortest key of each word: lemma, or word without clitics)."""
     from coopwatch.analysis.tokens import tokenize
 
     keying = analysis.lexicon.keying  # type: ignore[union-attr]
-    return " ".join(keying.text_keys(t.text)[0] for t in tokenize(name) if t.is_word)
+    keys = []
+    for t in tokenize(name):
+        if t.is_word:
+            options = [k for k in keying.text_keys(t.text) if not k.startswith(("=", "^"))]
+            keys.append(min(options, key=len) if options else t.text)
+    return " ".join(keys)
+
+
+_ARABIC_ARTICLE = re.compile(r"^[وف]?[بلك]?(?=ال)")
+_ARABIC_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def _display(lexicon: Lexicon, name: str, words: frozenset[str]) -> str:
+    """An Arabic name without the conjunction or preposition clinging to its first word:
+    before the article always ("والستاغ"), otherwise when the document also writes the
+    word bare ("لسونلغاز" where "سونلغاز" occurs)."""
+    if lexicon.language.keying != "arabic":
+        return name
+    if name.startswith("لل"):
+        return "ا" + name[1:]
+    stripped = _ARABIC_ARTICLE.sub("", name, count=1)
+    if stripped != name:
+        return stripped
+    first = name.split(" ", 1)[0]
+    for clitic in _ARABIC_CLITICS:
+        if first.startswith(clitic) and first[len(clitic) :] in words:
+            return name[len(clitic) :]
+    return name
 
 
 def _blocked_tokens(analysis: Analysis) -> set[int]:
@@ -141,11 +169,34 @@ def _name_after_head(analysis: Analysis, h: int, blocked: set[int]) -> tuple[int
                 k -= 1
             start = tokens[h].start if tokens[h].is_capitalised else tok.start
             return start, tokens[k].end
+        if not cased:
+            return _uncased_name(analysis, h, j, blocked)
         if not tok.is_word or _is_stopword(analysis, j) or fold(tok.text) in _CONNECTORS:
             return None
         gap += 1
         j += 1
     return None
+
+
+def _uncased_name(analysis: Analysis, h: int, j: int, blocked: set[int]) -> tuple[int, int] | None:
+    """A name after a head noun where letters have no case: the words up to a function word.
+
+    A descriptive name ("الشركة العامة لنقل الطاقة") keeps its head; a proper name
+    ("مجمع سوناطراك") is the name alone.
+    """
+    from coopwatch.analysis.keying import arabic_fold
+
+    tokens = analysis.tokens
+    k = j
+    while k < len(tokens) and k - j < 5 and tokens[k].is_word and k not in blocked:
+        if _is_stopword(analysis, k):
+            break
+        k += 1
+    if k == j:
+        return None
+    descriptive = arabic_fold(tokens[j].text).startswith("ال")
+    start = tokens[h].start if descriptive else tokens[j].start
+    return start, tokens[k - 1].end
 
 
 def run(analysis: Analysis) -> None:
@@ -156,10 +207,11 @@ def run(analysis: Analysis) -> None:
     tokens, text = analysis.tokens, analysis.text
     heads = {m.first for m in analysis.find(head_m)}
     blocked = _blocked_tokens(analysis)
+    words = frozenset(t.text for t in tokens)
     orgs: dict[str, _Org] = {}
 
     def remember(names: list[str], start: int, end: int) -> None:
-        names = [n.strip(" ,.-'") for n in names if n and n.strip(" ,.-'")]
+        names = [_display(lexicon, n.strip(" ,.-'"), words) for n in names if n and n.strip(" ,.-'")]
         names = [n for n in names if not _excluded(analysis, exclude_m, n)]
         if not names:
             return

@@ -1,0 +1,163 @@
+"""The Store: one object over an SQLite file or a PostgreSQL database."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from coopwatch.errors import StoreError
+from coopwatch.model import Document, Extraction
+from coopwatch.store import migrate, queries
+from coopwatch.store.engine import create_engine, parse_url, shown, write_transaction
+from coopwatch.store.ingest import ingest
+from coopwatch.store.rows import EventDetail, EventRow, IngestReport
+from coopwatch.store.schema import corrections, events
+
+
+class Store:
+    """Documents, events and corrections in a database, at the newest schema."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str, *, migrate: bool = True) -> Store:
+        """Open a SQLAlchemy URL or an SQLite file path; migrate it to head unless told not to."""
+        parsed = parse_url(url)
+        store = cls(create_engine(parsed))
+        if migrate:
+            try:
+                store.migrate()
+            except sa.exc.SQLAlchemyError as exc:
+                store.close()
+                reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+                raise StoreError(f"cannot open {shown(parsed)}: {reason}") from exc
+            except BaseException:
+                store.close()
+                raise
+        return store
+
+    @property
+    def url(self) -> str:
+        """The database URL, without password."""
+        return shown(self.engine.url)
+
+    def migrate(self) -> None:
+        """Upgrade the schema to the newest revision (nothing to do if it is there)."""
+        migrate.upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def ingest(
+        self, extractions: Iterable[Extraction], *, batch_size: int | None = None
+    ) -> IngestReport:
+        """Store extractions, skipping documents already stored.
+
+        One transaction per batch (the whole iterable unless ``batch_size`` is given): an
+        error rolls back its batch and is raised; batches committed before it stay.
+        """
+        report = IngestReport()
+        for batch in _batches(extractions, batch_size):
+            with write_transaction(self.engine) as connection:
+                report += ingest(connection, batch)
+        return report
+
+    def events(
+        self,
+        countries: Sequence[str] = (),
+        type: str | None = None,
+        sector: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+    ) -> list[EventRow]:
+        """Events matching every filter, newest first; all ``countries`` must be parties.
+
+        ``search`` holds words that must all occur in one of the event's source documents.
+        """
+        with self.engine.connect() as connection:
+            return queries.find_events(
+                connection,
+                countries=countries,
+                type=type,
+                sector=sector,
+                since=since,
+                until=until,
+                search=search,
+                limit=limit,
+            )
+
+    def event(self, event_id: str) -> EventDetail | None:
+        with self.engine.connect() as connection:
+            return queries.event_detail(connection, event_id)
+
+    def export_rows(self) -> Iterator[dict[str, Any]]:
+        """One flat dict per event (lists joined by ``;``), read in one snapshot."""
+        with self.engine.connect() as connection:
+            yield from queries.export_rows(connection)
+
+    def document(self, document_id: str) -> Document | None:
+        with self.engine.connect() as connection:
+            return queries.document(connection, document_id)
+
+    def extraction(self, document_id: str) -> dict[str, Any] | None:
+        """The ``Extraction.to_json()`` stored for a document, as it was ingested."""
+        with self.engine.connect() as connection:
+            return queries.extraction_json(connection, document_id)
+
+    def correct(self, event_id: str, field: str, value: Any, author: str) -> int:
+        """Record a human correction of one field of an event; its id.
+
+        Re-ingesting never overwrites it, nor adds to a corrected list field.
+        """
+        with write_transaction(self.engine) as connection:
+            exists = connection.scalar(sa.select(events.c.id).where(events.c.id == event_id))
+            if exists is None:
+                raise StoreError(f"no event {event_id!r} to correct")
+            row = {
+                "event_id": event_id,
+                "field": field,
+                "value": value,
+                "author": author,
+                "created_at": datetime.now(UTC),
+            }
+            stmt = sa.insert(corrections).returning(corrections.c.id)
+            return int(connection.execute(stmt, row).scalar_one())
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return queries.counts(connection)
+
+    def documents_count(self) -> int:
+        with self.engine.connect() as connection:
+            return queries.documents_count(connection)
+
+
+def _batches(items: Iterable[Extraction], size: int | None) -> Iterator[Iterable[Extraction]]:
+    if size is None:
+        yield items
+        return
+    if size < 1:
+        raise ValueError("batch_size must be at least 1")
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch

@@ -1,0 +1,217 @@
+"""The tables of the store, in SQLAlchemy Core.
+
+Migrations create them (``migrations/versions``); this module is what queries use.
+Full-text search lives outside this metadata because it differs per database: an FTS5
+table ``documents_fts`` on SQLite, a generated ``tsv`` column on ``documents`` on
+PostgreSQL.
+
+Character spans are ``span_start``/``span_end`` (``end`` is reserved in SQL).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+#: Prefixes of the search objects that migrations create outside ``metadata``.
+SEARCH_OBJECTS = ("documents_fts", "tsv", "ix_documents_tsv")
+
+
+def in_metadata(obj: object, name: str | None, type_: str, reflected: bool, other: object) -> bool:
+    """Alembic's ``include_object`` hook: leave the search objects out of comparisons."""
+    return not (name or "").startswith(SEARCH_OBJECTS)
+
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _event_id(*, primary_key: bool = False, index: bool = False) -> sa.Column[str]:
+    return sa.Column(
+        "event_id",
+        sa.String(32),
+        sa.ForeignKey("events.id", ondelete="CASCADE"),
+        nullable=False,
+        primary_key=primary_key,
+        index=index,
+    )
+
+
+def _document_id(
+    *, nullable: bool = False, primary_key: bool = False, index: bool = False
+) -> sa.Column[str]:
+    return sa.Column(
+        "document_id",
+        sa.String(64),
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=nullable,
+        primary_key=primary_key,
+        index=index,
+    )
+
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),  # content hash of the text
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Date, index=True),
+    sa.Column("lang", sa.String(16)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+#: The whole ``Extraction.to_json()`` of each document, to reproduce it exactly.
+extractions = sa.Table(
+    "extractions",
+    metadata,
+    _document_id(primary_key=True),
+    sa.Column("json", sa.Text, nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),  # Event.key
+    sa.Column("type", sa.String(32), nullable=False, index=True),
+    sa.Column("date", sa.Date, index=True),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("cameo", sa.String(8), nullable=False),
+    sa.Column("location", sa.Text),
+    sa.Column("jobs", sa.BigInteger),
+    sa.Column("trigger", sa.Text, nullable=False, server_default=""),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+event_sources = sa.Table(
+    "event_sources",
+    metadata,
+    _event_id(primary_key=True),
+    _document_id(primary_key=True, index=True),
+    sa.Column("sentence_start", sa.Integer),
+    sa.Column("sentence_end", sa.Integer),
+)
+
+event_parties = sa.Table(
+    "event_parties",
+    metadata,
+    _event_id(primary_key=True),
+    sa.Column("country", sa.String(2), primary_key=True, index=True),  # ISO 3166-1 alpha-2
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("country", sa.String(2)),
+    sa.Column("latin", sa.Text),
+    sa.CheckConstraint("kind IN ('person', 'organization')", name="kind"),
+)
+
+entity_aliases = sa.Table(
+    "entity_aliases",
+    metadata,
+    sa.Column(
+        "entity_id",
+        sa.Integer,
+        sa.ForeignKey("entities.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("key", sa.Text, primary_key=True, index=True),  # text.fold() of the alias
+    sa.Column("alias", sa.Text, nullable=False),
+)
+
+event_entities = sa.Table(
+    "event_entities",
+    metadata,
+    _event_id(primary_key=True),
+    sa.Column(
+        "entity_id",
+        sa.Integer,
+        sa.ForeignKey("entities.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    sa.Column("role", sa.Text),
+)
+
+event_sectors = sa.Table(
+    "event_sectors",
+    metadata,
+    _event_id(primary_key=True),
+    sa.Column("isic", sa.String(8), primary_key=True, index=True),
+)
+
+event_instruments = sa.Table(
+    "event_instruments",
+    metadata,
+    _event_id(primary_key=True),
+    sa.Column("instrument", sa.String(32), primary_key=True, index=True),
+)
+
+event_amounts = sa.Table(
+    "event_amounts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _event_id(index=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.String(3), nullable=False),
+    _document_id(nullable=True),
+    sa.Column("span_start", sa.Integer),
+    sa.Column("span_end", sa.Integer),
+)
+
+#: The spans that support each field of an event, in one of its source documents.
+evidence = sa.Table(
+    "evidence",
+    metadata,
+    _event_id(primary_key=True),
+    _document_id(primary_key=True),
+    sa.Column("field", sa.String(32), primary_key=True),
+    sa.Column("span_start", sa.Integer, primary_key=True),
+    sa.Column("span_end", sa.Integer, primary_key=True),
+)
+
+#: Human corrections: ingestion never writes here and never overwrites a corrected field.
+corrections = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    # No cascade: an event that people corrected cannot vanish silently.
+    sa.Column("event_id", sa.String(32), sa.ForeignKey("events.id"), nullable=False, index=True),
+    sa.Column("field", sa.String(32), nullable=False),
+    sa.Column("value", sa.JSON),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+commitments = sa.Table(
+    "commitments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("stage", sa.String(16), nullable=False),
+    sa.Column("parties", sa.Text, nullable=False),  # ISO2 codes joined by ';'
+)
+
+commitment_events = sa.Table(
+    "commitment_events",
+    metadata,
+    sa.Column(
+        "commitment_id",
+        sa.Integer,
+        sa.ForeignKey("commitments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    _event_id(primary_key=True, index=True),
+)
