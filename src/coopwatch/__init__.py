@@ -1,8 +1,8 @@
 """coopwatch: a register of economic cooperation between countries, from the news.
 
-    >>> from coopwatch import Document, extract
-    >>> doc = Document.create("...", source="note.txt")
-    >>> extraction = extract(doc)
+>>> from coopwatch import Document, extract
+>>> doc = Document.create("...", source="note.txt")
+>>> extraction = extract(doc)
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from datetime import date
+from functools import cache
 
 from coopwatch.analysis.matcher import PhraseMatcher
 from coopwatch.analysis.state import Analysis
@@ -39,6 +39,7 @@ from coopwatch.text import fold
 
 _PARTY_SHARE = 0.34  # a third country needs this share of the top party's score
 
+
 @dataclass(slots=True)
 class _Context:
     analysis: Analysis
@@ -47,17 +48,21 @@ class _Context:
     def in_sentence(self, index: int, label: Label) -> list[Mention]:
         return [m for m in self.by_sentence.get(index, []) if m.label == label]
 
+
 def _context(analysis: Analysis) -> _Context:
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in analysis.mentions:
         by_sentence[analysis.sentence_of(m.start)].append(m)
     return _Context(analysis, by_sentence)
 
+
 def _triggers(ctx: _Context) -> list[Mention]:
     return [m for m in ctx.analysis.of(Label.TRIGGER) if m.attrs.get("kind") == "trigger"]
 
+
 def _host_country(analysis: Analysis) -> str | None:
-    """The country a dispatch reports from: its agency, else its dateline's capital."""
+    """The country a dispatch reports from: its agency, else its dateline's city, else the
+    country its headline names first."""
     lexicon = analysis.lexicon
     if lexicon is None:
         return None
@@ -66,8 +71,13 @@ def _host_country(analysis: Analysis) -> str | None:
         return str(found[0].payloads[0])
     first_lines = analysis.text.split("\n", 2)
     dateline_end = len(first_lines[0]) + 1 + (len(first_lines[1]) if len(first_lines) > 1 else 0)
-    for m in analysis.of(Label.COUNTRY):
+    countries = analysis.of(Label.COUNTRY)
+    for m in countries:
         if len(first_lines[0]) < m.start < dateline_end and m.attrs.get("kind") != "adjective":
+            return str(m.value)
+    # A headline names the home side first: "L'Algérie et la Biélorussie ...".
+    for m in countries:
+        if m.start < len(first_lines[0]) and m.attrs.get("kind") == "name":
             return str(m.value)
     return None
 
@@ -75,6 +85,7 @@ def _host_country(analysis: Analysis) -> str | None:
 @cache
 def _agency_matcher(lexicon: Lexicon) -> PhraseMatcher:
     return lexicon.matcher([([name], code) for name, code in lexicon.countries.agencies.items()])
+
 
 def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> Counter[str]:
     scores: Counter[str] = Counter()
@@ -98,6 +109,7 @@ def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> Counter[str]:
             scores[country] += 2.0
     return scores
 
+
 def _choose_parties(scores: Counter[str], host: str | None, has_both: bool) -> list[str]:
     if host and (host in scores or has_both or len(scores) == 1):
         scores[host] += 2.0
@@ -110,6 +122,7 @@ def _choose_parties(scores: Counter[str], host: str | None, has_both: bool) -> l
         parties += [code for code, s in ranked[2:] if s >= max(3.0, reference * _PARTY_SHARE * 2)]
     return sorted(parties)
 
+
 def _is_relevant(ctx: _Context, parties: list[str], triggers: list[Mention]) -> bool:
     a = ctx.analysis
     if len(parties) < 2 or not triggers:
@@ -121,6 +134,7 @@ def _is_relevant(ctx: _Context, parties: list[str], triggers: list[Mention]) -> 
         return False
     return off_topic * 2 < substance + len(triggers)
 
+
 def _exact_dates(ctx: _Context, sentence: int) -> list[Mention]:
     return [
         m
@@ -128,8 +142,10 @@ def _exact_dates(ctx: _Context, sentence: int) -> list[Mention]:
         if m.value is not None and m.attrs.get("precision") == "day" and not m.attrs.get("dateline")
     ]
 
+
 def _vague_dates(ctx: _Context, sentence: int) -> list[Mention]:
     return [m for m in ctx.in_sentence(sentence, Label.DATE) if m.attrs.get("precision") == "month"]
+
 
 def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) -> list[Event]:
     a = ctx.analysis
@@ -145,9 +161,7 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
     for trigger in ordered:
         sentence = a.sentence_of(trigger.start)
         negated = [
-            m
-            for m in ctx.in_sentence(sentence, Label.TRIGGER)
-            if m.attrs.get("kind") == "negation"
+            m for m in ctx.in_sentence(sentence, Label.TRIGGER) if m.attrs.get("kind") == "negation"
         ]
         if negated:
             continue
@@ -187,7 +201,10 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
         _fill_slots(ctx, event, sentence)
     for event in events.values():
         event.confidence = _confidence(event)
-    return sorted(events.values(), key=lambda e: (e.date or date.min, list(EventType).index(e.type)))
+    return sorted(
+        events.values(), key=lambda e: (e.date or date.min, list(EventType).index(e.type))
+    )
+
 
 def _first_step_date(ctx: _Context) -> date | None:
     """The date of the first dated step of the body, for a headline or lead without one."""
@@ -233,6 +250,7 @@ def _fill_slots(ctx: _Context, event: Event, sentence: int) -> None:
             event.jobs = m.value
             ev.setdefault("jobs", []).append(m.span)
 
+
 def _confidence(event: Event) -> float:
     score = 0.35
     if event.evidence.get("date"):
@@ -245,12 +263,14 @@ def _confidence(event: Event) -> float:
         score += 0.15
     return min(score, 1.0)
 
+
 def _currency(m: Mention, parties: Iterable[str]) -> str:
     codes = [m.attrs["currency"], *m.attrs.get("alternatives", [])]
     for code in codes:
         if code[:2] in parties:
             return code
     return codes[0]
+
 
 def _persons(a: Analysis, parties: list[str], host: str | None) -> list[Person]:
     people: dict[str, Person] = {}
@@ -274,6 +294,7 @@ def _persons(a: Analysis, parties: list[str], host: str | None) -> list[Person]:
             out.append(person)
     return out
 
+
 def _organizations(a: Analysis) -> list[Organization]:
     orgs: list[Organization] = []
     for m in a.of(Label.ORGANIZATION):
@@ -287,11 +308,14 @@ def _organizations(a: Analysis) -> list[Organization]:
             orgs.append(Organization(names, spans=[m.span]))
     return orgs
 
+
 def _sectors(a: Analysis) -> list[str]:
     return sorted({str(m.value) for m in a.of(Label.SECTOR)})
 
+
 def _instruments(a: Analysis) -> list[str]:
     return sorted({str(m.value) for m in a.of(Label.INSTRUMENT)})
+
 
 def _amounts(a: Analysis, parties: list[str]) -> list[Amount]:
     out: list[Amount] = []
@@ -307,9 +331,11 @@ def _amounts(a: Analysis, parties: list[str]) -> list[Amount]:
         if not (x.span and a.sentence_of(x.span.start) == 0 and (x.value, x.currency) in body)
     ]
 
+
 def _jobs(a: Analysis) -> int | None:
     created = [m.value for m in a.of(Label.JOBS) if not m.attrs.get("existing")]
     return max(created) if created else None
+
 
 def assemble(analysis: Analysis) -> Extraction:
     """The events and document-level facts of one analysed document."""
@@ -336,4 +362,3 @@ def assemble(analysis: Analysis) -> Extraction:
     extraction.amounts = _amounts(analysis, parties)
     extraction.jobs = _jobs(analysis)
     return extraction
-

@@ -1,12 +1,12 @@
 """The exceptions coopwatch raises.
 
-    CoopwatchError
-    ├── InputError            an input cannot be read (names the file and the reason)
-    │   ├── UnsupportedFormat
-    │   └── DecodeError
-    ├── LexiconError          a lexicon file does not match its schema
-    ├── StoreError            the database cannot be opened, migrated or written
-    └── EvalError             an evaluation directory is incomplete or malformed
+CoopwatchError
+├── InputError            an input cannot be read (names the file and the reason)
+│   ├── UnsupportedFormat
+│   └── DecodeError
+├── LexiconError          a lexicon file does not match its schema
+├── StoreError            the database cannot be opened, migrated or written
+└── EvalError             an evaluation directory is incomplete or malformed
 """
 
 from __future__ import annotations

@@ -17,7 +17,15 @@ def test_normalise_is_idempotent_and_drops_arabic_marks():
 
 
 def test_tokens_split_apostrophes_and_hyphens():
-    assert [t.text for t in tokenize("l'Algérie, Al-Naama")] == ["l", "'", "Algérie", ",", "Al", "-", "Naama"]
+    assert [t.text for t in tokenize("l'Algérie, Al-Naama")] == [
+        "l",
+        "'",
+        "Algérie",
+        ",",
+        "Al",
+        "-",
+        "Naama",
+    ]
 
 
 def test_latin_keying_folds_accents_and_plurals():

@@ -17,8 +17,19 @@ def test_extract_seed_json_contract(seed_path: Path):
     result = runner.invoke(app, ["extract", str(seed_path), "--json"])
     assert result.exit_code == 0, result.output
     [doc] = _lines(result.stdout)
-    for key in ("parties", "events", "sectors", "instruments", "organizations", "persons",
-                "amounts", "jobs", "lang", "published", "source"):
+    for key in (
+        "parties",
+        "events",
+        "sectors",
+        "instruments",
+        "organizations",
+        "persons",
+        "amounts",
+        "jobs",
+        "lang",
+        "published",
+        "source",
+    ):
         assert key in doc
     assert doc["parties"] == ["BY", "DZ"]
     assert doc["lang"] == "fr" and doc["published"] == "2025-12-04"
@@ -80,7 +91,9 @@ def test_events_filters_show_and_export(tmp_path: Path, dev_dir: Path):
     assert listed.exit_code == 0
     rows = _lines(listed.stdout)
     assert rows and all("DZ" in r["parties"] for r in rows)
-    agreements = _lines(runner.invoke(app, ["events", "--db", str(db), "--type", "agreement", "--json"]).stdout)
+    agreements = _lines(
+        runner.invoke(app, ["events", "--db", str(db), "--type", "agreement", "--json"]).stdout
+    )
     assert agreements and all(r["type"] == "agreement" for r in agreements)
     shown = runner.invoke(app, ["show", rows[0]["id"], "--db", str(db)])
     assert shown.exit_code == 0 and "source" in shown.stdout
@@ -98,7 +111,14 @@ def test_eval_prints_per_field_scores(dev_dir: Path):
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
     assert set(scores["overall"]["fields"]) == {
-        "parties", "events", "sectors", "instruments", "organizations", "persons", "amounts", "jobs"
+        "parties",
+        "events",
+        "sectors",
+        "instruments",
+        "organizations",
+        "persons",
+        "amounts",
+        "jobs",
     }
     assert list(scores["by_lang"]) == ["fr"]
 

@@ -53,7 +53,11 @@ def test_negatives_come_out_empty() -> None:
         if not (directory / "gold.jsonl").exists():
             continue
         result = evaluate(directory)
-        gold = [json.loads(line) for line in (directory / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+        gold = [
+            json.loads(line)
+            for line in (directory / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
         negatives = [g["id"] for g in gold if not g["parties"]]
         leaks = [doc_id for doc_id in negatives if result.predictions[doc_id]["events"]]
         assert not leaks, f"{corpus}: negatives with events: {leaks}"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from test_gate import CORPORA, scores  # noqa: E402
+from test_gate import CORPORA, scores
 
 
 def main() -> None:

@@ -74,7 +74,11 @@ def _absolute_dates(analysis: Analysis, months: PhraseMatcher) -> None:
         k = i - 1
         if k >= 0 and tokens[k].text.lower() in ("er", "st", "nd", "rd", "th", "-го", "ое"):
             k -= 1
-        if k >= 0 and _DAY.match(tokens[k].text) and text[tokens[k].end : tokens[i].start].strip() in ("", "er", "-"):
+        if (
+            k >= 0
+            and _DAY.match(tokens[k].text)
+            and text[tokens[k].end : tokens[i].start].strip() in ("", "er", "-")
+        ):
             day, start = int(tokens[k].text), tokens[k].start
         elif j < len(tokens) and _DAY.match(tokens[j].text):
             # "March 12, 2024"
@@ -88,7 +92,9 @@ def _absolute_dates(analysis: Analysis, months: PhraseMatcher) -> None:
                 end = tokens[j + 1].end
         if day is None:
             if year is not None:
-                analysis.add(Label.DATE, start, end, None, precision="month", month=month, year=year)
+                analysis.add(
+                    Label.DATE, start, end, None, precision="month", month=month, year=year
+                )
             continue
         if year is not None:
             value = _safe_date(year, month, day)
@@ -98,7 +104,14 @@ def _absolute_dates(analysis: Analysis, months: PhraseMatcher) -> None:
             inferred = True
         if value is not None or inferred:
             analysis.add(
-                Label.DATE, start, end, value, precision="day", month=month, day=day, inferred=inferred
+                Label.DATE,
+                start,
+                end,
+                value,
+                precision="day",
+                month=month,
+                day=day,
+                inferred=inferred,
             )
 
 
@@ -150,7 +163,10 @@ def _relative_dates(analysis: Analysis, relative: PhraseMatcher) -> None:
                 near_kind = near.payloads[0][0]
                 if near_kind == "last":
                     shift = -7 if _is_same_weekday_today(published, amount) else 0
-                    start, end = min(start, tokens[near.first].start), max(end, tokens[near.last - 1].end)
+                    start, end = (
+                        min(start, tokens[near.first].start),
+                        max(end, tokens[near.last - 1].end),
+                    )
                 elif near_kind == "next":
                     shift = 7
             if published is not None:
@@ -167,7 +183,9 @@ def _relative_dates(analysis: Analysis, relative: PhraseMatcher) -> None:
             value = published + timedelta(days=amount) if published else None
             analysis.add(Label.DATE, start, end, value, precision="day", relative="offset")
         elif kind == "eve":
-            analysis.add(Label.DATE, start, end, None, precision="day", relative="eve", offset=amount)
+            analysis.add(
+                Label.DATE, start, end, None, precision="day", relative="eve", offset=amount
+            )
 
 
 def _is_same_weekday_today(published: date | None, weekday: int) -> bool:
@@ -192,7 +210,7 @@ def run(analysis: Analysis) -> None:
 
 
 def _resolve_eves(analysis: Analysis) -> None:
-    """"La veille", "накануне": the day before the step the text dates nearest to it."""
+    """ "La veille", "накануне": the day before the step the text dates nearest to it."""
     dated = [
         m
         for m in analysis.of(Label.DATE)

@@ -104,7 +104,7 @@ class RussianKeying:
         return _entry_marker(word, lambda w: self._lemmas(w)[0])
 
     def name_form(self, name: str) -> str:
-        """"Александра Турчина" -> "Александр Турчин", by the name and surname tags."""
+        """ "Александра Турчина" -> "Александр Турчин", by the name and surname tags."""
         words = []
         for word in name.split(" "):
             form = word

@@ -75,8 +75,12 @@ def run(analysis: Analysis) -> None:
     scale_at = _by_first(analysis.find(mm["scale"]))
     number_word_at = _by_first(analysis.find(mm["number"]))
     jobs_at = _by_first(analysis.find(mm["jobs"]))
-    existing_sentences = {analysis.sentence_of(tokens[m.first].start) for m in analysis.find(mm["existing"])}
-    excluded_sentences = {analysis.sentence_of(tokens[m.first].start) for m in analysis.find(mm["exclude"])}
+    existing_sentences = {
+        analysis.sentence_of(tokens[m.first].start) for m in analysis.find(mm["existing"])
+    }
+    excluded_sentences = {
+        analysis.sentence_of(tokens[m.first].start) for m in analysis.find(mm["exclude"])
+    }
     decimal_comma = lexicon.language.decimal_comma
 
     i, n = 0, len(tokens)
@@ -114,7 +118,9 @@ def run(analysis: Analysis) -> None:
             currency = currency_at[k]
             end_char = tokens[currency.last - 1].end
             next_i = currency.last
-        elif i in currency_ending or (i - 1 in currency_ending and tokens[i - 1].text in (".", " ")):
+        elif i in currency_ending or (
+            i - 1 in currency_ending and tokens[i - 1].text in (".", " ")
+        ):
             currency = currency_ending.get(i) or currency_ending[i - 1]
             start_char = tokens[currency.first].start
             scale_end = end if end not in scale_at else scale_at[end].last

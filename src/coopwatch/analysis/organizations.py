@@ -25,7 +25,26 @@ from coopwatch.text import fold
 _ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})\s*\)")
 _QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")
 _CONNECTORS = frozenset(
-    {"de", "des", "du", "d", "l", "la", "le", "les", "et", "pour", "of", "for", "and", "the", "&", "'", "-", "en"}
+    {
+        "de",
+        "des",
+        "du",
+        "d",
+        "l",
+        "la",
+        "le",
+        "les",
+        "et",
+        "pour",
+        "of",
+        "for",
+        "and",
+        "the",
+        "&",
+        "'",
+        "-",
+        "en",
+    }
 )
 _MAX_NAME_TOKENS = 10
 
@@ -37,7 +56,9 @@ class _Org:
 
 
 @cache
-def _matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+def _matchers(
+    lexicon: Lexicon,
+) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     o = lexicon.organizations
     return (
         lexicon.matcher([(o.heads, "head")]),
@@ -161,8 +182,10 @@ def _name_after_head(analysis: Analysis, h: int, blocked: set[int]) -> tuple[int
             return None
         if cased and _is_proper(analysis, j):
             k = j
-            while k + 1 < len(tokens) and k + 1 not in blocked and (
-                _is_proper(analysis, k + 1) or tokens[k + 1].text == "-"
+            while (
+                k + 1 < len(tokens)
+                and k + 1 not in blocked
+                and (_is_proper(analysis, k + 1) or tokens[k + 1].text == "-")
             ):
                 k += 1
             if tokens[k].text == "-":
@@ -211,7 +234,9 @@ def run(analysis: Analysis) -> None:
     orgs: dict[str, _Org] = {}
 
     def remember(names: list[str], start: int, end: int) -> None:
-        names = [_display(lexicon, n.strip(" ,.-'"), words) for n in names if n and n.strip(" ,.-'")]
+        names = [
+            _display(lexicon, n.strip(" ,.-'"), words) for n in names if n and n.strip(" ,.-'")
+        ]
         names = [n for n in names if not _excluded(analysis, exclude_m, n)]
         if not names:
             return
@@ -229,7 +254,11 @@ def run(analysis: Analysis) -> None:
     # 1. "long name (ACR)"
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1).strip()
-        if analysis.lexicon.language.cased and not any(c.isupper() for c in acronym[1:]) and len(acronym) > 5:
+        if (
+            analysis.lexicon.language.cased
+            and not any(c.isupper() for c in acronym[1:])
+            and len(acronym) > 5
+        ):
             continue
         end_token = analysis.token_at(m.start())
         span = _name_before(analysis, end_token, heads)
@@ -246,7 +275,7 @@ def run(analysis: Analysis) -> None:
         span = _name_after_head(analysis, h, blocked)
         if span is not None:
             start, end = span
-            remember([text[start:end].strip("«»\"")], start, end)
+            remember([text[start:end].strip('«»"')], start, end)
     for match in analysis.find(suffix_m):
         i = match.first - 1
         while i >= 0 and _is_proper(analysis, i) and match.first - i <= 4:
@@ -256,7 +285,7 @@ def run(analysis: Analysis) -> None:
             remember([text[start:end]], start, end)
     # 4. acronyms defined above, used alone
     acronyms = {fold(n): org for org in orgs.values() for n in org.names if n.isupper()}
-    for i, token in enumerate(tokens):
+    for token in tokens:
         org = acronyms.get(fold(token.text)) if token.text.isupper() else None
         if org is not None:
             org.spans.append((token.start, token.end))

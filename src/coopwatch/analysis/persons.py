@@ -20,7 +20,23 @@ from coopwatch.text import fold
 
 # Lower-case particles that stay inside a name: "Abdallah ben Nasser", "Ould Ahmed".
 _PARTICLES = frozenset(
-    {"bin", "ben", "ibn", "al", "el", "de", "da", "di", "van", "von", "der", "ould", "abu", "bou", "dos"}
+    {
+        "bin",
+        "ben",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "ould",
+        "abu",
+        "bou",
+        "dos",
+    }
 )
 _WINDOW_AFTER_TITLE = 12
 _MAX_NAME_WORDS = 5
@@ -95,7 +111,9 @@ def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] |
 
 def _honorific_before(analysis: Analysis, i: int) -> bool:
     return any(
-        m.label == Label.TITLE and m.attrs.get("kind") == "honorific" and analysis.token_at(m.end) >= i - 1
+        m.label == Label.TITLE
+        and m.attrs.get("kind") == "honorific"
+        and analysis.token_at(m.end) >= i - 1
         and analysis.token_at(m.end) <= i
         for m in analysis.mentions
     )
@@ -141,7 +159,9 @@ def run(analysis: Analysis) -> None:
 
     cased = lexicon.language.cased
     for match, title in title_mentions:
-        sentence = analysis.sentences[analysis.sentence_of(title.start)] if analysis.sentences else None
+        sentence = (
+            analysis.sentences[analysis.sentence_of(title.start)] if analysis.sentences else None
+        )
         first = match.last
         limit = min(len(tokens), match.last + _WINDOW_AFTER_TITLE)
         if not cased:
@@ -152,7 +172,11 @@ def run(analysis: Analysis) -> None:
             first = _skip_definite(analysis, match.last, blocked)
             if first < len(tokens) and not _is_name_word(analysis, first, blocked):
                 comma = next(
-                    (j for j in range(first, min(len(tokens), first + 10)) if tokens[j].text in ("،", ",")),
+                    (
+                        j
+                        for j in range(first, min(len(tokens), first + 10))
+                        if tokens[j].text in ("،", ",")
+                    ),
                     None,
                 )
                 first = comma + 1 if comma is not None else len(tokens)

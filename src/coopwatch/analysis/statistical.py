@@ -24,9 +24,13 @@ def _pipeline(lang: str) -> Any:
     try:
         import spacy
     except ImportError as exc:
-        raise CoopwatchError("--model spacy needs the spacy extra: pip install 'coopwatch[spacy]'") from exc
+        raise CoopwatchError(
+            "--model spacy needs the spacy extra: pip install 'coopwatch[spacy]'"
+        ) from exc
     try:
-        return spacy.load(PIPELINES[lang], disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"])
+        return spacy.load(
+            PIPELINES[lang], disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"]
+        )
     except OSError as exc:
         raise CoopwatchError(f"spaCy pipeline {PIPELINES[lang]} is not installed") from exc
 
@@ -49,6 +53,14 @@ def run(analysis: Analysis) -> None:
         if ent.label_ == "PER" and " " in ent.text:
             title = next((t for t in titles if 0 <= start - t.end <= _TITLE_DISTANCE), None)
             if title is not None:
-                analysis.add(Label.PERSON, start, end, ent.text, role=title.value, country=None, source="spacy")
+                analysis.add(
+                    Label.PERSON,
+                    start,
+                    end,
+                    ent.text,
+                    role=title.value,
+                    country=None,
+                    source="spacy",
+                )
         elif ent.label_ == "ORG" and len(ent.text) > 2:
             analysis.add(Label.ORGANIZATION, start, end, [ent.text], source="spacy")

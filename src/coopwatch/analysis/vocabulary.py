@@ -13,16 +13,12 @@ from coopwatch.model import INSTRUMENTS, EventType, Label
 
 @cache
 def _sector_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return lexicon.matcher(
-        [(s.phrases, (s.isic, s.isic_class)) for s in lexicon.sectors.sector]
-    )
+    return lexicon.matcher([(s.phrases, (s.isic, s.isic_class)) for s in lexicon.sectors.sector])
 
 
 @cache
 def _instrument_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return lexicon.matcher(
-        [(getattr(lexicon.instruments, name), name) for name in INSTRUMENTS]
-    )
+    return lexicon.matcher([(getattr(lexicon.instruments, name), name) for name in INSTRUMENTS])
 
 
 @cache
@@ -50,7 +46,9 @@ def sectors(analysis: Analysis) -> None:
             continue  # a blocking entry, or a minister's portfolio ("ministre des Mines")
         division = isic if isinstance(isic, str) else isic[0]
         alternatives = [] if isinstance(isic, str) else list(isic[1:])
-        analysis.add(Label.SECTOR, start, end, division, alternatives=alternatives, isic_class=isic_class)
+        analysis.add(
+            Label.SECTOR, start, end, division, alternatives=alternatives, isic_class=isic_class
+        )
 
 
 def instruments(analysis: Analysis) -> None:

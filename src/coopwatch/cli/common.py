@@ -19,7 +19,9 @@ ModelOption = typer.Option(
     help="Optional statistical stage for persons and organisations: none or spacy.",
 )
 DbOption = typer.Option(
-    None, "--db", help="Database: SQLAlchemy URL or SQLite file [env COOPWATCH_DB; default ./coopwatch.db]."
+    None,
+    "--db",
+    help="Database: SQLAlchemy URL or SQLite file [env COOPWATCH_DB; default ./coopwatch.db].",
 )
 
 

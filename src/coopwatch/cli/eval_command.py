@@ -22,7 +22,13 @@ def _table(title: str, report: Report) -> Table:
     for name in FIELDS:
         c = report.fields[name]
         table.add_row(
-            name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn)
+            name,
+            f"{c.precision:.3f}",
+            f"{c.recall:.3f}",
+            f"{c.f1:.3f}",
+            str(c.tp),
+            str(c.fp),
+            str(c.fn),
         )
     table.add_row("macro F1", "", "", f"{report.macro_f1:.3f}", "", "", "")
     return table
@@ -34,7 +40,11 @@ def _summary(result: Evaluation) -> dict[str, object]:
             "documents": report.documents,
             "macro_f1": round(report.macro_f1, 4),
             "fields": {
-                name: {"precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4)}
+                name: {
+                    "precision": round(c.precision, 4),
+                    "recall": round(c.recall, 4),
+                    "f1": round(c.f1, 4),
+                }
                 for name, c in report.fields.items()
             },
         }

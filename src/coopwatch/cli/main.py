@@ -12,8 +12,8 @@ from rich.console import Console
 
 from coopwatch.cli import store_commands
 from coopwatch.cli.common import ModelOption, read_all
-from coopwatch.cli.store_commands import err
 from coopwatch.cli.eval_command import eval_command
+from coopwatch.cli.store_commands import err
 
 app = typer.Typer(
     name="coopwatch",
@@ -32,8 +32,12 @@ def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what h
 
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (txt, html, rss/atom, jsonl, warc)."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object per document (JSON Lines)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or folders (txt, html, rss/atom, jsonl, warc)."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="One JSON object per document (JSON Lines)."
+    ),
     mentions: bool = typer.Option(False, "--mentions", help="Include every mention in the JSON."),
     model: str = ModelOption,
 ) -> None:

@@ -28,7 +28,9 @@ err = Console(stderr=True)
 
 def print_extraction(console: Console, extraction: Extraction) -> None:
     doc = extraction.document
-    console.print(f"[bold]{escape(doc.source)}[/bold] ({doc.lang or '?'}, {doc.published or 'undated'})")
+    console.print(
+        f"[bold]{escape(doc.source)}[/bold] ({doc.lang or '?'}, {doc.published or 'undated'})"
+    )
     if not extraction.events:
         console.print("  no cooperation event")
         return
@@ -45,7 +47,9 @@ def print_extraction(console: Console, extraction: Extraction) -> None:
     for org in extraction.organizations:
         console.print(f"  organisation: {escape(' / '.join(org.names))}")
     for person in extraction.persons:
-        console.print(f"  person: {escape(person.name)} ({person.country or '?'}, {person.role or '-'})")
+        console.print(
+            f"  person: {escape(person.name)} ({person.country or '?'}, {person.role or '-'})"
+        )
     for amount in extraction.amounts:
         console.print(f"  amount: {amount.value:,} {amount.currency}")
     if extraction.jobs:
@@ -64,7 +68,9 @@ def _open_store(db: str | None) -> Any:
 
 
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (txt, html, rss/atom, jsonl, warc)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or folders (txt, html, rss/atom, jsonl, warc)."
+    ),
     db: str | None = DbOption,
     model: str = ModelOption,
 ) -> None:
@@ -96,7 +102,8 @@ def ingest(
         if batch:
             report += store.ingest(batch)
     out.print(
-        f"{read} documents read: {report.documents_new} new, {report.documents_skipped} already stored; "
+        f"{read} documents read: {report.documents_new} new, "
+        f"{report.documents_skipped} already stored; "
         f"{report.events_new} new events; {failures} failed"
     )
     store.close()
@@ -110,16 +117,28 @@ def _parse_date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from exc
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
+        ) from exc
 
 
 def events(
-    country: list[str] = typer.Option([], "--country", "-c", help="ISO alpha-2 party (repeatable: all must be parties)."),
-    type_: str | None = typer.Option(None, "--type", "-t", help="meeting, pledge, agreement or implementation."),
+    country: list[str] = typer.Option(
+        [], "--country", "-c", help="ISO alpha-2 party (repeatable: all must be parties)."
+    ),
+    type_: str | None = typer.Option(
+        None, "--type", "-t", help="meeting, pledge, agreement or implementation."
+    ),
     sector: str | None = typer.Option(None, "--sector", "-s", help="ISIC Rev.4 division, e.g. 28."),
-    since: str | None = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
-    until: str | None = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    search: str | None = typer.Option(None, "--search", help="Words that the source document contains."),
+    since: str | None = typer.Option(
+        None, "--since", help="Events on or after this date (YYYY-MM-DD)."
+    ),
+    until: str | None = typer.Option(
+        None, "--until", help="Events on or before this date (YYYY-MM-DD)."
+    ),
+    search: str | None = typer.Option(
+        None, "--search", help="Words that the source document contains."
+    ),
     limit: int | None = typer.Option(None, "--limit", help="At most this many events."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per event (JSON Lines)."),
     db: str | None = DbOption,
@@ -184,7 +203,10 @@ def show(
     if as_json:
         sys.stdout.write(json.dumps(detail.to_json(), ensure_ascii=False) + "\n")
         return
-    out.print(f"[bold]{detail.type}[/bold] {detail.date or 'undated'}  (id {detail.id}, CAMEO {detail.cameo}, confidence {detail.confidence:.2f})")
+    out.print(
+        f"[bold]{detail.type}[/bold] {detail.date or 'undated'}  (id {detail.id}, "
+        f"CAMEO {detail.cameo}, confidence {detail.confidence:.2f})"
+    )
     out.print(f"parties: {', '.join(detail.parties) or '-'}")
     out.print(f"sectors (ISIC): {', '.join(detail.sectors) or '-'}")
     out.print(f"instruments: {', '.join(detail.instruments) or '-'}")
@@ -197,16 +219,27 @@ def show(
     if detail.jobs:
         out.print(f"jobs: {detail.jobs:,}")
     for c in detail.corrections:
-        out.print(f"correction: {escape(c.field)} = {escape(json.dumps(c.value, ensure_ascii=False))} by {escape(c.author)}")
+        out.print(
+            f"correction: {escape(c.field)} = "
+            f"{escape(json.dumps(c.value, ensure_ascii=False))} by {escape(c.author)}"
+        )
     for source in detail.sources:
-        out.print(f"\n[bold]source[/bold] {escape(source.source)} ({source.published or 'undated'})")
+        out.print(
+            f"\n[bold]source[/bold] {escape(source.source)} ({source.published or 'undated'})"
+        )
         evidence = detail.evidence_for(source.document_id)
         spans = [(e.span.start, e.span.end) for e in evidence]
         if source.sentence:
-            out.print("  " + highlighted(source.text, source.sentence.start, source.sentence.end, spans))
+            out.print(
+                "  " + highlighted(source.text, source.sentence.start, source.sentence.end, spans)
+            )
         for e in evidence:
-            if source.sentence is None or not (source.sentence.start <= e.span.start < source.sentence.end):
-                out.print(f"  {e.field}: " + highlighted(source.text, e.span.start, e.span.end, spans))
+            if source.sentence is None or not (
+                source.sentence.start <= e.span.start < source.sentence.end
+            ):
+                out.print(
+                    f"  {e.field}: " + highlighted(source.text, e.span.start, e.span.end, spans)
+                )
 
 
 def _export_stream(rows: Iterator[dict[str, Any]], fmt: str, out_path: Path | None) -> int:
@@ -218,7 +251,9 @@ def _export_stream(rows: Iterator[dict[str, Any]], fmt: str, out_path: Path | No
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError as exc:
-            raise typer.BadParameter("parquet needs pyarrow: pip install 'coopwatch[parquet]'") from exc
+            raise typer.BadParameter(
+                "parquet needs pyarrow: pip install 'coopwatch[parquet]'"
+            ) from exc
         table = pa.Table.from_pylist([{k: _flat(v) for k, v in row.items()} for row in rows])
         pq.write_table(table, out_path)
         return table.num_rows
@@ -251,12 +286,16 @@ def _flat(value: Any) -> Any:
 
 def export(
     fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl or parquet."),
-    out_path: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+    out_path: Path | None = typer.Option(
+        None, "--out", "-o", help="Output file (default: standard output)."
+    ),
     db: str | None = DbOption,
 ) -> None:
     """Export one row per event (ISO country codes, ISIC divisions, CAMEO codes)."""
     if fmt not in ("csv", "jsonl", "parquet"):
-        raise typer.BadParameter(f"unknown format {fmt!r}: csv, jsonl or parquet", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}: csv, jsonl or parquet", param_hint="--format"
+        )
     store = _open_store(db)
     count = _export_stream(store.export_rows(), fmt, out_path)
     store.close()

@@ -134,7 +134,8 @@ def _same_amount(g: dict[str, Any], p: dict[str, Any]) -> bool:
 
 def _sectors(gold: Iterable[Any], pred: Iterable[Any]) -> Counts:
     items = sorted(
-        ([g] if isinstance(g, str) else list(g) for g in gold), key=lambda alternatives: len(alternatives)
+        ([g] if isinstance(g, str) else list(g) for g in gold),
+        key=lambda alternatives: len(alternatives),
     )
     predicted = list(dict.fromkeys(str(p) if isinstance(p, str) else str(p[0]) for p in pred))
     used: set[str] = set()
