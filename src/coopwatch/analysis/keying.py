@@ -32,8 +32,9 @@ class Keying(Protocol):
 
     def entry_key(self, word: str) -> str: ...
 
-    def name_form(self, name: str) -> str:
-        """A person's name in its citation form (nominative where names inflect)."""
+    def name_form(self, name: str, title: str = "") -> str:
+        """A person's name in its citation form (nominative where names inflect);
+        ``title`` is the title word before it, whose case the name shares."""
         ...
 
 
@@ -74,7 +75,7 @@ class LatinKeying:
     def entry_key(self, word: str) -> str:
         return _entry_marker(word, self._stem)
 
-    def name_form(self, name: str) -> str:
+    def name_form(self, name: str, title: str = "") -> str:
         return name
 
 
@@ -103,20 +104,45 @@ class RussianKeying:
             return EXACT + fold(word[1:]).replace("ё", "е")
         return _entry_marker(word, lambda w: self._lemmas(w)[0])
 
-    def name_form(self, name: str) -> str:
-        """ "Александра Турчина" -> "Александр Турчин", by the name and surname tags."""
-        words = []
-        for word in name.split(" "):
-            form = word
-            if re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
-                for parse in self._morph.parse(word):
-                    if {"Name", "Surn", "Patr"} & set(parse.tag.grammemes):
-                        nominative = parse.inflect({"nomn"})
-                        if nominative is not None:
-                            form = nominative.word.capitalize()
-                        break
-            words.append(form)
-        return " ".join(words)
+    def name_form(self, name: str, title: str = "") -> str:
+        """A person's name in the nominative: "Александра Турчина" -> "Александр Турчин".
+
+        The case and gender come from the first word the dictionary knows as a first
+        name; each word is then put in the nominative singular of that gender. Words
+        the dictionary cannot place keep their form.
+        """
+        words = name.split(" ")
+        case = gender = None
+        if title:
+            # "министра ... Бахрома Юсупова": a name agrees with the title before it.
+            parse = next((p for p in self._morph.parse(title.lower()) if "NOUN" in p.tag), None)
+            if parse is not None:
+                case = parse.tag.case
+        for word in words:
+            names = [p for p in self._morph.parse(word) if "Name" in p.tag]
+            fitting = [p for p in names if case is None or p.tag.case == case]
+            if fitting:
+                case, gender = fitting[0].tag.case, fitting[0].tag.gender
+                break
+        if case is None or case == "nomn":
+            return name
+        return " ".join(self._nominative(word, case, gender) for word in words)
+
+    def _nominative(self, word: str, case: str, gender: str | None) -> str:
+        if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
+            return word
+        for parse in self._morph.parse(word):
+            tag = parse.tag
+            if tag.case != case or tag.number == "plur":
+                continue
+            if gender and tag.gender not in (gender, None):
+                continue
+            if "NOUN" not in tag and not {"Name", "Surn", "Patr"} & set(tag.grammemes):
+                continue
+            form = parse.inflect({"nomn", "sing"})
+            if form is not None:
+                return form.word.capitalize()
+        return word
 
 
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
@@ -147,7 +173,7 @@ class ArabicKeying:
             word[len(p) :] for p in self._prefixes if word.startswith(p) and len(word) - len(p) >= 2
         ]
 
-    def name_form(self, name: str) -> str:
+    def name_form(self, name: str, title: str = "") -> str:
         return name
 
     def entry_key(self, word: str) -> str:

@@ -89,7 +89,7 @@ def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] |
         gap = analysis.text[tokens[j - 1].end : tok.start]
         if "\n" in gap:
             break
-        if tok.text == "-" and j + 1 < len(tokens) and _is_name_word(analysis, j + 1, blocked):
+        if tok.text == "-" and j + 1 < len(tokens) and _hyphen_part(analysis, j, blocked):
             j += 2
             words += 1
             continue
@@ -98,15 +98,31 @@ def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] |
                 j += 2
                 words += 1
                 continue
+            if (
+                tokens[j + 1].text == "-"
+                and j + 2 < len(tokens)
+                and _hyphen_part(analysis, j + 1, blocked)
+            ):
+                j += 3  # "Al-Naama", "El-Menfi"
+                words += 1
+                continue
             break
         if _is_name_word(analysis, j, blocked):
             j += 1
             words += 1
             continue
         break
-    if cased and words < 2:
-        return (i, j) if _honorific_before(analysis, i) else None
+    if words < 2:
+        return (i, j) if cased and _honorific_before(analysis, i) else None
     return i, j
+
+
+def _hyphen_part(analysis: Analysis, hyphen: int, blocked: set[int]) -> bool:
+    """The word after a hyphen glued to both sides belongs to the name ("Park Jin-ho")."""
+    tokens = analysis.tokens
+    before, after = tokens[hyphen - 1], tokens[hyphen + 1]
+    glued = before.end == tokens[hyphen].start and tokens[hyphen].end == after.start
+    return glued and hyphen + 1 not in blocked and after.is_word
 
 
 def _honorific_before(analysis: Analysis, i: int) -> bool:
@@ -150,7 +166,9 @@ def run(analysis: Analysis) -> None:
                 Label.PERSON,
                 start,
                 end,
-                lexicon.keying.name_form(analysis.text[start:end]),
+                lexicon.keying.name_form(
+                    analysis.text[start:end], title.surface.split(" ")[0] if title else ""
+                ),
                 role=title.value if title else None,
                 country=country.value if country else None,
                 country_span=[country.start, country.end] if country else None,
