@@ -222,6 +222,7 @@ def _first_step_date(ctx: _Context) -> date | None:
 
 def _fill_slots(ctx: _Context, event: Event, sentence: int) -> None:
     ev = event.evidence
+    zones = ctx.analysis.lexicon.money.zones  # type: ignore[union-attr]
     for m in ctx.in_sentence(sentence, Label.COUNTRY):
         if m.value in event.parties:
             ev.setdefault("parties", []).append(m.span)
@@ -243,7 +244,7 @@ def _fill_slots(ctx: _Context, event: Event, sentence: int) -> None:
         ev.setdefault("organizations", []).append(m.span)
     for m in ctx.in_sentence(sentence, Label.MONEY):
         if not m.attrs.get("excluded"):
-            event.amounts.append(Amount(m.value, _currency(m, event.parties), m.span))
+            event.amounts.append(Amount(m.value, _currency(m, event.parties, zones), m.span))
             ev.setdefault("amounts", []).append(m.span)
     for m in ctx.in_sentence(sentence, Label.JOBS):
         if not m.attrs.get("existing"):
@@ -264,10 +265,12 @@ def _confidence(event: Event) -> float:
     return min(score, 1.0)
 
 
-def _currency(m: Mention, parties: Iterable[str]) -> str:
+def _currency(m: Mention, parties: Iterable[str], zones: dict[str, list[str]]) -> str:
+    """The currency of an amount whose word fits several ("dinar"): the parties' own."""
     codes = [m.attrs["currency"], *m.attrs.get("alternatives", [])]
+    parties = set(parties)
     for code in codes:
-        if code[:2] in parties:
+        if code[:2] in parties or parties & set(zones.get(code, ())):
             return code
     return codes[0]
 
@@ -322,7 +325,7 @@ def _amounts(a: Analysis, parties: list[str]) -> list[Amount]:
     for m in a.of(Label.MONEY):
         if m.attrs.get("excluded") or m.value <= 0:
             continue
-        out.append(Amount(int(m.value), _currency(m, parties), m.span))
+        out.append(Amount(int(m.value), _currency(m, parties, a.lexicon.money.zones), m.span))  # type: ignore[union-attr]
     # A headline figure repeats one of the body: keep the body's.
     body = {(x.value, x.currency) for x in out if x.span and a.sentence_of(x.span.start) != 0}
     return [

@@ -145,28 +145,35 @@ class RussianKeying:
         return word
 
 
-_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_ARABIC_LETTERS = str.maketrans({"ى": "ي", "ة": "ه"})
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ARTICLE = "ال"
 
 
 def arabic_fold(word: str) -> str:
+    return _letters(word).translate(_ALEFS)
+
+
+def _letters(word: str) -> str:
+    """Yeh and teh marbuta unified, digits in ASCII; hamza on alef kept, so that the
+    article "ال" is never confused with the "أل" of "ألف" or "ألمانيا"."""
     return word.translate(_ARABIC_LETTERS).translate(_ARABIC_DIGITS).lower()
 
 
 class ArabicKeying:
     def __init__(self, clitic_prefixes: list[str]) -> None:
-        self._prefixes = sorted({arabic_fold(p) for p in clitic_prefixes}, key=len, reverse=True)
+        self._prefixes = sorted({_letters(p) for p in clitic_prefixes}, key=len, reverse=True)
         self.text_keys = lru_cache(maxsize=200_000)(self._text_keys)
 
     def _text_keys(self, word: str) -> tuple[str, ...]:
-        base = arabic_fold(word)
+        base = _letters(word)
         keys = [base]
         # Two layers at most: a conjunction, then a preposition or the article.
         for stem in (base, *self._strip(base)):
             keys.extend(self._strip(stem))
-        keys.append(EXACT + base)
-        return tuple(dict.fromkeys(keys))
+        folded = [k.translate(_ALEFS) for k in keys]
+        return tuple(dict.fromkeys([*folded, EXACT + folded[0]]))
 
     def _strip(self, word: str) -> list[str]:
         return [
@@ -179,7 +186,7 @@ class ArabicKeying:
     def entry_key(self, word: str) -> str:
         if word.startswith(EXACT):
             return EXACT + arabic_fold(word[1:])
-        base = arabic_fold(word)
+        base = _letters(word)
         if base.startswith(_ARTICLE) and len(base) - len(_ARTICLE) >= 2:
-            return base[len(_ARTICLE) :]
-        return base
+            base = base[len(_ARTICLE) :]
+        return base.translate(_ALEFS)

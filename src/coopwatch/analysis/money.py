@@ -10,6 +10,7 @@ figure is a number followed by a jobs noun ("612 emplois", "800 new jobs").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from coopwatch.analysis.matcher import PhraseMatch, PhraseMatcher
@@ -18,8 +19,9 @@ from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
 
 _NUMBER = re.compile(r"\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
-_CONNECTORS = frozenset({"de", "d", "'", "of", "en", "in", "-"})
+_CONNECTORS = frozenset({"de", "d", "'", "of", "en", "in"})
 _GAP_WORDS = 3  # words allowed between a jobs figure and its noun ("800 new direct jobs")
+_EXISTING_REACH = 6  # tokens between an existing-employment cue and its figure
 
 
 @cache
@@ -64,73 +66,108 @@ def _by_first(matches: list[PhraseMatch]) -> dict[int, PhraseMatch]:
     return {m.first: m for m in matches}
 
 
+@dataclass(slots=True)
+class _Tables:
+    """The lexicon matches of one document, indexed by token."""
+
+    currency_at: dict[int, PhraseMatch]
+    currency_ending: dict[int, PhraseMatch]
+    scale_at: dict[int, PhraseMatch]
+    number_word_at: dict[int, PhraseMatch]
+    jobs_at: dict[int, PhraseMatch]
+    existing_ends: list[int]
+    excluded_sentences: set[int]
+    symbols: frozenset[str]
+
+
+def _tables(analysis: Analysis, lexicon: Lexicon) -> _Tables:
+    mm = _matchers(lexicon)
+    tokens = analysis.tokens
+    currency_at = _by_first(analysis.find(mm["currency"]))
+    return _Tables(
+        currency_at=currency_at,
+        currency_ending={m.last: m for m in currency_at.values()},
+        scale_at=_by_first(analysis.find(mm["scale"])),
+        number_word_at=_by_first(analysis.find(mm["number"])),
+        jobs_at=_by_first(analysis.find(mm["jobs"])),
+        existing_ends=[m.last for m in analysis.find(mm["existing"])],
+        excluded_sentences={
+            analysis.sentence_of(tokens[m.first].start) for m in analysis.find(mm["exclude"])
+        },
+        symbols=frozenset(lexicon.money.symbols),
+    )
+
+
+def _number_at(
+    analysis: Analysis, i: int, t: _Tables, decimal_comma: bool
+) -> tuple[float, int] | None:
+    """The number starting at token i (digits, a number word or a bare scale) and the
+    index of the token after it."""
+    token = analysis.tokens[i]
+    if token.text[:1].isdigit():
+        found = _NUMBER.match(analysis.text, token.start)
+        raw = (found.group() if found else token.text).rstrip(".,")
+        value = parse_number(raw, decimal_comma)
+        return (value, analysis.token_at(token.start + len(raw))) if value is not None else None
+    if i in t.number_word_at:
+        return float(t.number_word_at[i].payloads[0]), t.number_word_at[i].last
+    if i in t.scale_at:
+        return 1.0, i  # "مليار دولار", "a billion dollars": the scale alone counts one
+    return None
+
+
+def _currency_before(analysis: Analysis, i: int, t: _Tables) -> PhraseMatch | None:
+    """A symbol or code written before the number: "$1.2 billion", "USD 300", "Rs. 500"."""
+    tokens = analysis.tokens
+    for end in (i, i - 1):
+        match = t.currency_ending.get(end)
+        if match is None or (end == i - 1 and tokens[i - 1].text != "."):
+            continue
+        surface = analysis.text[tokens[match.first].start : tokens[match.last - 1].end]
+        if surface in t.symbols or surface.isupper():
+            return match
+    return None
+
+
 def run(analysis: Analysis) -> None:
     lexicon = analysis.lexicon
     if lexicon is None:
         return
-    mm = _matchers(lexicon)
-    tokens, text = analysis.tokens, analysis.text
-    currency_at = _by_first(analysis.find(mm["currency"]))
-    currency_ending = {m.last: m for m in currency_at.values()}
-    scale_at = _by_first(analysis.find(mm["scale"]))
-    number_word_at = _by_first(analysis.find(mm["number"]))
-    jobs_at = _by_first(analysis.find(mm["jobs"]))
-    existing_sentences = {
-        analysis.sentence_of(tokens[m.first].start) for m in analysis.find(mm["existing"])
-    }
-    excluded_sentences = {
-        analysis.sentence_of(tokens[m.first].start) for m in analysis.find(mm["exclude"])
-    }
+    t = _tables(analysis, lexicon)
+    tokens = analysis.tokens
     decimal_comma = lexicon.language.decimal_comma
-
+    last_currency: dict[int, list[str]] = {}  # sentence -> currencies of its last amount
     i, n = 0, len(tokens)
     while i < n:
-        token = tokens[i]
-        value: float | None = None
-        end = i
-        if token.text[:1].isdigit():
-            found = _NUMBER.match(text, token.start)
-            raw = found.group() if found else token.text
-            value = parse_number(raw.rstrip(".,"), decimal_comma)
-            stop = token.start + len(raw.rstrip(".,"))
-            end = analysis.token_at(stop)
-        elif i in number_word_at:
-            value = float(number_word_at[i].payloads[0])
-            end = number_word_at[i].last
-        elif i in scale_at and (i + 1 < n):
-            value = 1.0
-            end = i
-        if value is None:
+        number = _number_at(analysis, i, t, decimal_comma)
+        if number is None:
             i += 1
             continue
-        start_char = token.start
+        value, end = number
+        scaled = end in t.scale_at
         k = end
-        if k in scale_at:
-            value *= scale_at[k].payloads[0]
-            k = scale_at[k].last
-        elif end == i and value == 1.0:
-            i += 1
+        if scaled:
+            value *= t.scale_at[end].payloads[0]
+            k = t.scale_at[end].last
+        elif end == i:
+            i += 1  # a scale word that is not followed by anything
             continue
-        while k < n and tokens[k].text.lower() in _CONNECTORS and k - end < 3:
-            k += 1
-        currency = None
-        if k in currency_at:
-            currency = currency_at[k]
-            end_char = tokens[currency.last - 1].end
-            next_i = currency.last
-        elif i in currency_ending or (
-            i - 1 in currency_ending and tokens[i - 1].text in (".", " ")
-        ):
-            currency = currency_ending.get(i) or currency_ending[i - 1]
-            start_char = tokens[currency.first].start
-            scale_end = end if end not in scale_at else scale_at[end].last
-            end_char = tokens[max(scale_end, i + 1) - 1].end
-            if end in scale_at:
-                value = value  # already scaled
-            next_i = max(scale_end, i + 1)
-        if currency is not None:
-            sentence = analysis.sentence_of(start_char)
+        after = k
+        while after < n and tokens[after].text.lower() in _CONNECTORS and after - k < 2:
+            after += 1
+        sentence = analysis.sentence_of(tokens[i].start)
+        start_char, end_char, codes = tokens[i].start, tokens[k - 1].end, None
+        if after in t.currency_at:
+            currency = t.currency_at[after]
+            end_char, k = tokens[currency.last - 1].end, currency.last
             codes = list(dict.fromkeys(currency.payloads))
+        elif (before := _currency_before(analysis, i, t)) is not None:
+            start_char = tokens[before.first].start
+            codes = list(dict.fromkeys(before.payloads))
+        elif scaled and sentence in last_currency and _ends_figure(analysis, k):
+            codes = last_currency[sentence]  # "…de dollars, dont 400 millions pour…"
+        if codes:
+            last_currency[sentence] = codes
             analysis.add(
                 Label.MONEY,
                 start_char,
@@ -138,22 +175,39 @@ def run(analysis: Analysis) -> None:
                 round(value),
                 currency=codes[0],
                 alternatives=codes[1:],
-                excluded=sentence in excluded_sentences,
+                excluded=sentence in t.excluded_sentences,
             )
-            i = next_i
+            i = max(k, i + 1)
             continue
-        # A jobs figure: the number, at most a few words, then a jobs noun.
-        for gap in range(0, _GAP_WORDS + 1):
-            j = end + gap
-            if j in jobs_at:
-                if all(tokens[x].is_word for x in range(end, j)):
-                    sentence = analysis.sentence_of(token.start)
-                    analysis.add(
-                        Label.JOBS,
-                        token.start,
-                        tokens[jobs_at[j].last - 1].end,
-                        round(value),
-                        existing=sentence in existing_sentences,
-                    )
-                break
+        _jobs(analysis, i, end, value, t)
         i = max(end, i + 1)
+
+
+def _ends_figure(analysis: Analysis, k: int) -> bool:
+    """Nothing measured follows the scale ("400 millions, pour"), unlike "1 million vehicles"."""
+    while k < len(analysis.tokens) and analysis.tokens[k].text.lower() in _CONNECTORS:
+        k += 1  # "millions de tonnes": what follows "de" is measured
+    if k >= len(analysis.tokens):
+        return True
+    token = analysis.tokens[k]
+    stopwords = analysis.lexicon.name_stopwords  # type: ignore[union-attr]
+    return not token.is_word or bool(set(analysis.keys[k]) & stopwords)
+
+
+def _jobs(analysis: Analysis, i: int, end: int, value: float, t: _Tables) -> None:
+    """A jobs figure: the number, at most a few words, then a jobs noun. It is existing
+    employment when a cue ("emploie", "employs") stands just before the number."""
+    tokens = analysis.tokens
+    for gap in range(0, _GAP_WORDS + 1):
+        j = end + gap
+        if j in t.jobs_at:
+            if all(tokens[x].is_word for x in range(end, j)):
+                existing = any(0 <= i - e <= _EXISTING_REACH for e in t.existing_ends)
+                analysis.add(
+                    Label.JOBS,
+                    tokens[i].start,
+                    tokens[t.jobs_at[j].last - 1].end,
+                    round(value),
+                    existing=existing,
+                )
+            return

@@ -122,6 +122,9 @@ class MoneyFile(Strict):
     #: ISO 4217 code -> phrases. A phrase listed under several codes (dinar) is resolved
     #: by the parties of the document.
     currencies: dict[str, Phrases] = Field(default_factory=dict)
+    #: Countries of a currency shared by several (XOF, XAF) or whose code does not begin
+    #: with its country's: a "franc CFA" between Senegal and Turkey is XOF.
+    zones: dict[str, list[str]] = Field(default_factory=dict)
     #: Currency symbols written before or after digits ("$", "€", "US$").
     symbols: dict[str, str] = Field(default_factory=dict)
     scales: dict[str, int] = Field(default_factory=dict)
