@@ -38,6 +38,7 @@ from coopwatch.model import (
 from coopwatch.text import fold
 
 _PARTY_SHARE = 0.34  # a third country needs this share of the top party's score
+_RECENT_DAYS = 31  # older dated steps are background: they date no later undated step
 
 
 @dataclass(slots=True)
@@ -165,7 +166,11 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
         ]
         if negated:
             continue
-        dated = _exact_dates(ctx, sentence)
+        all_dated = _exact_dates(ctx, sentence)
+        # Each date of a sentence belongs to the step told nearest to it: in "réaffirmé
+        # leur volonté d'appliquer la feuille de route signée le 13 mars 2023", the
+        # date is the roadmap's, not the pledge's.
+        dated = [d for d in all_dated if _nearest_trigger(ctx, sentence, d) is trigger]
         when: date | None
         date_span: Span | None = None
         if dated:
@@ -173,9 +178,10 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
             when, date_span = closest.value, closest.span
             if published and when > published:
                 continue  # a future step is not an event yet
-            if closest.attrs.get("relative") != "eve" and sentence != 0:
+            recent = published is None or (published - when).days <= _RECENT_DAYS
+            if closest.attrs.get("relative") != "eve" and sentence != 0 and recent:
                 anchor, anchor_span = when, closest.span
-        elif _vague_dates(ctx, sentence):
+        elif not all_dated and _vague_dates(ctx, sentence):
             continue  # background step dated by month or year only
         else:
             first_dated = anchor or _first_step_date(ctx)
@@ -204,6 +210,13 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
     return sorted(
         events.values(), key=lambda e: (e.date or date.min, list(EventType).index(e.type))
     )
+
+
+def _nearest_trigger(ctx: _Context, sentence: int, when: Mention) -> Mention | None:
+    steps = [
+        m for m in ctx.in_sentence(sentence, Label.TRIGGER) if m.attrs.get("kind") == "trigger"
+    ]
+    return min(steps, key=lambda m: abs(m.start - when.start), default=None)
 
 
 def _first_step_date(ctx: _Context) -> date | None:

@@ -12,6 +12,7 @@ publication ("mardi", "on Monday", "во вторник", "يوم الثلاثا
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, timedelta
 from functools import cache
 
@@ -20,7 +21,8 @@ from coopwatch.analysis.state import Analysis
 from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
 
-_NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2}) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DAY = re.compile(r"^\d{1,2}$")
 
@@ -118,9 +120,9 @@ def _absolute_dates(analysis: Analysis, months: PhraseMatcher) -> None:
 def _numeric_dates(analysis: Analysis) -> None:
     for m in _NUMERIC.finditer(analysis.text):
         if m.group(1):
-            value = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            value = _safe_date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
         else:
-            value = _safe_date(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+            value = _safe_date(int(m.group(5)), int(m.group(6)), int(m.group(7)))
         if value is not None:
             analysis.add(Label.DATE, m.start(), m.end(), value, precision="day")
 
@@ -133,16 +135,23 @@ def _publication_date(analysis: Analysis) -> date | None:
     for _ in range(3):
         nl = analysis.text.find("\n", head_end + 1)
         head_end = len(analysis.text) if nl < 0 else nl
-    candidates = [
-        m
-        for m in analysis.of(Label.DATE)
-        if m.start < head_end and m.value is not None and not m.attrs.get("inferred")
-    ]
-    if not candidates:
-        return None
-    first = min(candidates, key=lambda m: m.start)
-    first.attrs["dateline"] = True
-    return first.value
+    in_head = [m for m in analysis.of(Label.DATE) if m.start < head_end]
+    candidates = [m for m in in_head if m.value is not None and not m.attrs.get("inferred")]
+    if candidates:
+        first = min(candidates, key=lambda m: m.start)
+        first.attrs["dateline"] = True
+        return first.value
+    # "МИНСК, 12 февраля": a dateline without its year takes the year the text talks of.
+    yearless = [m for m in in_head if m.attrs.get("inferred") and m.attrs.get("precision") == "day"]
+    years = Counter(int(y) for y in _ANY_YEAR.findall(analysis.text[head_end:]))
+    if yearless and years:
+        first = min(yearless, key=lambda m: m.start)
+        first.attrs.update(dateline=True, inferred=False)
+        first.value = _safe_date(
+            years.most_common(1)[0][0], first.attrs["month"], first.attrs["day"]
+        )
+        return first.value
+    return None
 
 
 def _relative_dates(analysis: Analysis, relative: PhraseMatcher) -> None:

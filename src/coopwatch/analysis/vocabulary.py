@@ -3,6 +3,7 @@ cooperation cues, negation and off-topic words. One lexicon list each, one label
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 from coopwatch.analysis.matcher import PhraseMatcher
@@ -35,15 +36,28 @@ def _off_topic_matcher(lexicon: Lexicon) -> PhraseMatcher:
     return lexicon.matcher([(lexicon.off_topic.phrases, "off_topic")])
 
 
+def _names_and_titles(analysis: Analysis, *, organizations: bool = True) -> list[tuple[int, int]]:
+    """Spans whose words say who someone is, not what the cooperation is about: titles
+    with their portfolio, and names of organisations ("Banque européenne
+    d'investissement", "University of Sfax")."""
+    spans = [(m.start, m.attrs.get("complement_end", m.end)) for m in analysis.of(Label.TITLE)]
+    for m in analysis.of(Label.ORGANIZATION) if organizations else ():
+        if m.end - m.start > max((len(n) for n in m.value if n.isupper()), default=0):
+            spans.append((m.start, m.end))
+    return spans
+
+
 def sectors(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
-    titles = [(m.start, m.attrs.get("complement_end", m.end)) for m in analysis.of(Label.TITLE)]
+    # An organisation's name often says the sector of the cooperation ("Société
+    # tunisienne de l'électricité et du gaz"), so only titles are set aside here.
+    taken = _names_and_titles(analysis, organizations=False)
     for match in analysis.find(_sector_matcher(analysis.lexicon)):
         start, end = analysis.span_of(match)
         isic, isic_class = match.payloads[0]
-        if not isic or any(s <= start and end <= e for s, e in titles):
-            continue  # a blocking entry, or a minister's portfolio ("ministre des Mines")
+        if not isic or any(s <= start and end <= e for s, e in taken):
+            continue  # a blocking entry, a portfolio ("ministre des Mines"), a name
         division = isic if isinstance(isic, str) else isic[0]
         alternatives = [] if isinstance(isic, str) else list(isic[1:])
         analysis.add(
@@ -54,10 +68,52 @@ def sectors(analysis: Analysis) -> None:
 def instruments(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
+    taken = _names_and_titles(analysis)
     for match in analysis.find(_instrument_matcher(analysis.lexicon)):
         start, end = analysis.span_of(match)
+        if any(s <= start and end <= e for s, e in taken):
+            continue
         for name in dict.fromkeys(match.payloads):
             analysis.add(Label.INSTRUMENT, start, end, name)
+    _joint_ventures(analysis)
+
+
+@cache
+def _joint_matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
+    i = lexicon.instruments
+    return lexicon.matcher([(i.joint_markers, "marker")]), lexicon.matcher(
+        [(i.joint_objects, "object")]
+    )
+
+
+_JOINT_REACH = 3  # tokens between "joint" and what is held jointly
+
+
+def _joint_ventures(analysis: Analysis) -> None:
+    """A joint object ("a joint company", "предприятие ... совместное"), or an
+    organisation whose adjective joins two countries ("une société algéro-tunisienne")."""
+    markers_m, objects_m = _joint_matchers(analysis.lexicon)  # type: ignore[arg-type]
+    objects = analysis.find(objects_m)
+    for marker in analysis.find(markers_m):
+        near = [
+            o
+            for o in objects
+            if 0 <= o.first - marker.last <= _JOINT_REACH
+            or 0 <= marker.first - o.last <= _JOINT_REACH
+        ]
+        if near:
+            start = analysis.tokens[min(marker.first, near[0].first)].start
+            end = analysis.tokens[max(marker.last, near[0].last) - 1].end
+            analysis.add(Label.INSTRUMENT, start, end, "joint_venture", rule="joint object")
+    countries = analysis.of(Label.COUNTRY)
+    for left, right in itertools.pairwise(countries):
+        between = analysis.text[left.end : right.start]
+        if between == "-" and left.value != right.value:
+            first = analysis.token_at(left.start)
+            if any(0 < first - o.last + 1 <= 2 or first == o.last for o in objects):
+                analysis.add(
+                    Label.INSTRUMENT, left.start, right.end, "joint_venture", rule="two countries"
+                )
 
 
 def triggers(analysis: Analysis) -> None:

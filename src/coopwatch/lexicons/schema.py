@@ -110,6 +110,12 @@ class SectorsFile(Strict):
 
 
 class InstrumentsFile(Strict):
+    #: "joint", "conjoint", "совместный", "مشترك": with a joint object close by (either
+    #: order: "a joint transhipment terminal", "une unité de production conjointe"),
+    #: they make a joint venture.
+    joint_markers: Phrases = Field(default_factory=list)
+    #: Things that can be held jointly: company, plant, terminal, centre, production...
+    joint_objects: Phrases = Field(default_factory=list)
     joint_venture: Phrases = Field(default_factory=list)
     investment: Phrases = Field(default_factory=list)
     trade: Phrases = Field(default_factory=list)
