@@ -38,6 +38,7 @@ from coopwatch.model import (
 from coopwatch.text import fold
 
 _PARTY_SHARE = 0.34  # a third country needs this share of the top party's score
+_OFF_TOPIC_WEIGHT = 1.5  # an off-topic word outweighs this many economic ones
 _RECENT_DAYS = 31  # older dated steps are background: they date no later undated step
 
 
@@ -111,16 +112,24 @@ def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> Counter[str]:
     return scores
 
 
-def _choose_parties(scores: Counter[str], host: str | None, has_both: bool) -> list[str]:
+def _choose_parties(
+    scores: Counter[str], host: str | None, has_both: bool, count: int = 2
+) -> list[str]:
+    """The two best-scored countries, more when the text counts them ("les quatre
+    pays") or when a third scores close to the second."""
     if host and (host in scores or has_both or len(scores) == 1):
         scores[host] += 2.0
     ranked = scores.most_common()
     if not ranked:
         return []
-    parties = [code for code, _ in ranked[:2]]
-    if len(ranked) > 2:
+    parties = [code for code, _ in ranked[: max(2, count)]]
+    if len(ranked) > len(parties):
         reference = ranked[1][1]
-        parties += [code for code, s in ranked[2:] if s >= max(3.0, reference * _PARTY_SHARE * 2)]
+        parties += [
+            code
+            for code, s in ranked[len(parties) :]
+            if s >= max(3.0, reference * _PARTY_SHARE * 2)
+        ]
     return sorted(parties)
 
 
@@ -129,11 +138,13 @@ def _is_relevant(ctx: _Context, parties: list[str], triggers: list[Mention]) -> 
     if len(parties) < 2 or not triggers:
         return False
     cues = [m for m in a.of(Label.TRIGGER) if m.attrs.get("kind") == "cooperation"]
-    substance = len(cues) + len(a.of(Label.INSTRUMENT)) + len(a.of(Label.SECTOR))
+    money = [m for m in a.of(Label.MONEY) if not m.attrs.get("excluded")]
+    substance = len(cues) + len(a.of(Label.INSTRUMENT)) + len(a.of(Label.SECTOR)) + len(money)
     off_topic = len(a.of(Label.OFF_TOPIC))
     if substance == 0:
         return False
-    return off_topic * 2 < substance + len(triggers)
+    # Sport, culture, weather: their vocabulary outweighs the economy's.
+    return off_topic * _OFF_TOPIC_WEIGHT < substance
 
 
 def _exact_dates(ctx: _Context, sentence: int) -> list[Mention]:
@@ -363,7 +374,9 @@ def assemble(analysis: Analysis) -> Extraction:
     trigger_sentences = {analysis.sentence_of(t.start) for t in triggers}
     host = _host_country(analysis)
     scores = _party_scores(ctx, trigger_sentences)
-    parties = _choose_parties(scores, host, bool(analysis.of(Label.BOTH_PARTIES)))
+    both = analysis.of(Label.BOTH_PARTIES)
+    count = max((int(m.value) for m in both if m.value), default=2)
+    parties = _choose_parties(scores, host, bool(both), count)
     if not _is_relevant(ctx, parties, triggers):
         return extraction
     extraction.parties = parties

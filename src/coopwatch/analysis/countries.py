@@ -31,10 +31,37 @@ def _matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMat
     return countries, sides, passing
 
 
+@cache
+def _count_matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
+    nouns = lexicon.matcher([(lexicon.countries.country_nouns, "noun")])
+    numbers = lexicon.matcher([([w], v) for w, v in lexicon.money.numbers.items() if 2 < v < 20])
+    return nouns, numbers
+
+
+def _party_counts(analysis: Analysis) -> None:
+    """ "Les quatre pays", "the three countries": a BOTH_PARTIES mention with its count."""
+    nouns, numbers = _count_matchers(analysis.lexicon)  # type: ignore[arg-type]
+    tokens = analysis.tokens
+    found = analysis.find(numbers)
+    ending, starting = {m.last: m for m in found}, {m.first: m for m in found}
+    for noun in analysis.find(nouns):
+        number = ending.get(noun.first) or starting.get(noun.last)
+        if number is not None:
+            count = int(number.payloads[0])
+            first, last = min(number.first, noun.first), max(number.last, noun.last)
+        elif noun.first and tokens[noun.first - 1].text.isdigit():
+            count, first, last = int(tokens[noun.first - 1].text), noun.first - 1, noun.last
+        else:
+            continue
+        if 2 < count < 20:
+            analysis.add(Label.BOTH_PARTIES, tokens[first].start, tokens[last - 1].end, count)
+
+
 def run(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
     countries, sides, passing = _matchers(analysis.lexicon)
+    _party_counts(analysis)
     side_tokens = {i for m in analysis.find(sides) for i in range(m.first, m.last)}
     passing_ends = {m.last for m in analysis.find(passing)}
     tokens = analysis.tokens

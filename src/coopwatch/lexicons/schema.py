@@ -47,6 +47,9 @@ class Country(Strict):
 class CountriesFile(Strict):
     #: Phrases that designate every party at once ("les deux pays", "the two sides").
     both: Phrases = Field(default_factory=list)
+    #: Nouns for countries: with a number they say how many parties there are
+    #: ("les quatre pays", "the three countries", "трёх стран", "الدول الأربع").
+    country_nouns: Phrases = Field(default_factory=list)
     #: Nouns after (or before) which a country adjective names a party ("la partie algérienne").
     side_nouns: Phrases = Field(default_factory=list)
     #: Words right before a country that make it a destination or venue, not an actor
