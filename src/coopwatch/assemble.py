@@ -40,6 +40,9 @@ from coopwatch.text import fold
 _PARTY_SHARE = 0.34  # a third country needs this share of the top party's score
 _OFF_TOPIC_WEIGHT = 1.5  # an off-topic word outweighs this many economic ones
 _RECENT_DAYS = 31  # older dated steps are background: they date no later undated step
+_SHARED_DATE_REACH = 35  # characters: "signed ... on March 13 during a visit" dates both
+_NEGATION_BEFORE = 40  # characters before a step that a negation reaches
+_NEGATION_AFTER = 30  # and after it
 
 
 @dataclass(slots=True)
@@ -172,16 +175,18 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
     ordered = body + [t for t in headline if t.value not in body_types]
     for trigger in ordered:
         sentence = a.sentence_of(trigger.start)
-        negated = [
-            m for m in ctx.in_sentence(sentence, Label.TRIGGER) if m.attrs.get("kind") == "negation"
-        ]
-        if negated:
+        if _negated(ctx, sentence, trigger):
             continue
         all_dated = _exact_dates(ctx, sentence)
         # Each date of a sentence belongs to the step told nearest to it: in "réaffirmé
         # leur volonté d'appliquer la feuille de route signée le 13 mars 2023", the
         # date is the roadmap's, not the pledge's.
-        dated = [d for d in all_dated if _nearest_trigger(ctx, sentence, d) is trigger]
+        dated = [
+            d
+            for d in all_dated
+            if _nearest_trigger(ctx, sentence, d) is trigger
+            or abs(d.start - trigger.start) <= _SHARED_DATE_REACH
+        ]
         when: date | None
         date_span: Span | None = None
         if dated:
@@ -220,6 +225,17 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
         event.confidence = _confidence(event)
     return sorted(
         events.values(), key=lambda e: (e.date or date.min, list(EventType).index(e.type))
+    )
+
+
+def _negated(ctx: _Context, sentence: int, trigger: Mention) -> bool:
+    """A negation or doubt close before the step ("n'ont pas signé", "refused to sign")
+    or right after it ("signing was postponed") cancels it."""
+    return any(
+        m.attrs.get("kind") == "negation"
+        and trigger.start - _NEGATION_BEFORE <= m.start
+        and m.start <= trigger.end + _NEGATION_AFTER
+        for m in ctx.in_sentence(sentence, Label.TRIGGER)
     )
 
 
