@@ -168,7 +168,9 @@ def _is_stopword(analysis: Analysis, i: int) -> bool:
     return bool(set(analysis.keys[i]) & analysis.lexicon.name_stopwords)  # type: ignore[union-attr]
 
 
-def _name_after_head(analysis: Analysis, h: int, blocked: set[int]) -> tuple[int, int] | None:
+def _name_after_head(
+    analysis: Analysis, h: int, blocked: set[int], heads: set[int]
+) -> tuple[int, int] | None:
     """The proper name a head noun introduces, directly or after one or two adjectives."""
     tokens, text = analysis.tokens, analysis.text
     cased = analysis.lexicon.language.cased  # type: ignore[union-attr]
@@ -178,8 +180,13 @@ def _name_after_head(analysis: Analysis, h: int, blocked: set[int]) -> tuple[int
         if tok.text in ("«", '"'):
             quoted = _QUOTED.match(text, tok.start)
             return (tok.start, quoted.end()) if quoted else None
-        if j in blocked or "\n" in text[tokens[j - 1].end : tok.start]:
+        if "\n" in text[tokens[j - 1].end : tok.start]:
             return None
+        if j in blocked:
+            if j not in _adjective_tokens(analysis):
+                return None
+            gap, j = gap + 1, j + 1  # "le groupe coréen Hanbit Networks"
+            continue
         if cased and _is_proper(analysis, j):
             k = j
             while (
@@ -193,7 +200,7 @@ def _name_after_head(analysis: Analysis, h: int, blocked: set[int]) -> tuple[int
             start = tokens[h].start if tokens[h].is_capitalised else tok.start
             return start, tokens[k].end
         if not cased:
-            return _uncased_name(analysis, h, j, blocked)
+            return _uncased_name(analysis, h, j, blocked, heads)
         if not tok.is_word or _is_stopword(analysis, j) or fold(tok.text) in _CONNECTORS:
             return None
         gap += 1
@@ -201,25 +208,101 @@ def _name_after_head(analysis: Analysis, h: int, blocked: set[int]) -> tuple[int
     return None
 
 
-def _uncased_name(analysis: Analysis, h: int, j: int, blocked: set[int]) -> tuple[int, int] | None:
-    """A name after a head noun where letters have no case: the words up to a function word.
+def _adjective_tokens(analysis: Analysis) -> set[int]:
+    tokens: set[int] = set()
+    for m in analysis.of(Label.COUNTRY):
+        if m.attrs.get("kind") == "adjective":
+            i = analysis.token_at(m.start)
+            while i < len(analysis.tokens) and analysis.tokens[i].start < m.end:
+                tokens.add(i)
+                i += 1
+    return tokens
 
-    A descriptive name ("الشركة العامة لنقل الطاقة") keeps its head; a proper name
-    ("مجمع سوناطراك") is the name alone.
+
+def _proper_run(analysis: Analysis, j: int, blocked: set[int]) -> int:
+    """Index past the run of capitalised words starting at j (hyphens inside)."""
+    tokens = analysis.tokens
+    k = j
+    while k < len(tokens) and k not in blocked and not _is_stopword(analysis, k):
+        if _is_proper(analysis, k) or (tokens[k].text == "-" and k > j):
+            k += 1
+            continue
+        break
+    while k > j and tokens[k - 1].text == "-":
+        k -= 1
+    return k
+
+
+def _named_by_nationality(analysis: Analysis, blocked: set[int]) -> list[tuple[int, int]]:
+    """Companies introduced by their country: "Kazakh operator Dala Telecom",
+    "le consortium belge Hydrobel", "Italy's Conceria Valdarno"."""
+    tokens = analysis.tokens
+    spans = []
+    for m in analysis.of(Label.COUNTRY):
+        after = analysis.token_at(m.end)
+        if m.attrs.get("kind") == "name":
+            # only the possessive: "Italy's X"
+            if not (
+                after + 1 < len(tokens)
+                and tokens[after].text == "'"
+                and tokens[after + 1].text == "s"
+            ):
+                continue
+            after += 2
+        elif m.attrs.get("kind") != "adjective":
+            continue
+        j, gap = after, 0
+        while j < len(tokens) and gap <= 2:
+            if "\n" in analysis.text[tokens[j - 1].end : tokens[j].start]:
+                break
+            if _is_proper(analysis, j) and j not in blocked:
+                k = _proper_run(analysis, j, blocked)
+                if k - j >= 1 and (k - j >= 2 or gap > 0):
+                    spans.append((tokens[j].start, tokens[k - 1].end))
+                break
+            tok = tokens[j]
+            if not tok.is_word or j in blocked or _is_stopword(analysis, j):
+                break
+            if fold(tok.text) in _CONNECTORS or tok.is_capitalised:
+                break
+            gap, j = gap + 1, j + 1
+    return spans
+
+
+_DEFINITE = ("ال", "لل", "وال", "بال", "فال")
+_PREPOSITIONS = ("ب", "ل", "ك", "لل")
+
+
+def _uncased_name(
+    analysis: Analysis, h: int, j: int, blocked: set[int], heads: set[int]
+) -> tuple[int, int] | None:
+    """A name after a head noun where letters have no case.
+
+    A descriptive name is the head and the definite words that qualify it
+    ("الشركة العمانية للاستزراع السمكي"), two of them at least. Proper names
+    ("سوناطراك") come from the known list only: without letter case, a verb after a
+    head looks just like a name. A head that carries a preposition ("لمصنع", "for
+    the plant") introduces no name.
     """
     from coopwatch.analysis.keying import arabic_fold
 
     tokens = analysis.tokens
+    head = arabic_fold(tokens[h].text)
+    if head.startswith(_PREPOSITIONS) and not head.startswith("ال"):
+        return None
+    first = arabic_fold(tokens[j].text)
+    if j in blocked or _is_stopword(analysis, j) or not first.startswith(_DEFINITE):
+        return None  # proper names come from the known list: verbs look just like them
     k = j
-    while k < len(tokens) and k - j < 5 and tokens[k].is_word and k not in blocked:
-        if _is_stopword(analysis, k):
+    while k < len(tokens) and k - j < 5 and tokens[k].is_word and not _is_stopword(analysis, k):
+        if not arabic_fold(tokens[k].text).startswith(_DEFINITE) or k in heads:
+            break  # "... والمعهد المركزي": a second organisation begins
+        if k in blocked and k not in _adjective_tokens(analysis):
             break
         k += 1
-    if k == j:
+    if k - j < 2:
         return None
-    descriptive = arabic_fold(tokens[j].text).startswith("ال")
-    start = tokens[h].start if descriptive else tokens[j].start
-    return start, tokens[k - 1].end
+    return tokens[h].start, tokens[k - 1].end
 
 
 def run(analysis: Analysis) -> None:
@@ -272,13 +355,18 @@ def run(analysis: Analysis) -> None:
         remember([text[start:end]], start, end)
     # 3. head noun + proper name: "la société Baladna", "ОАО «Гомсельмаш»"
     for h in sorted(heads):
-        span = _name_after_head(analysis, h, blocked)
+        span = _name_after_head(analysis, h, blocked, heads)
         if span is not None:
             start, end = span
             remember([text[start:end].strip('«»"')], start, end)
+    if lexicon.language.cased:
+        for start, end in _named_by_nationality(analysis, blocked):
+            remember([text[start:end]], start, end)
     for match in analysis.find(suffix_m):
+        if lexicon.language.cased and not tokens[match.first].is_capitalised:
+            continue  # "Cuban company" is no company name; "Tata Electronics Ltd" is
         i = match.first - 1
-        while i >= 0 and _is_proper(analysis, i) and match.first - i <= 4:
+        while i >= 0 and _is_proper(analysis, i) and i not in blocked and match.first - i <= 4:
             i -= 1
         if i + 1 < match.first:
             start, end = tokens[i + 1].start, analysis.span_of(match)[1]
