@@ -19,11 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
-from coopwatch.analysis.matcher import PhraseMatcher
 from coopwatch.analysis.state import Analysis
-from coopwatch.lexicons import Lexicon
 from coopwatch.model import (
     Amount,
     Event,
@@ -71,7 +68,7 @@ def _host_country(analysis: Analysis) -> str | None:
     lexicon = analysis.lexicon
     if lexicon is None:
         return None
-    found = analysis.find(_agency_matcher(lexicon))
+    found = analysis.matches("agency")
     if found:
         return str(found[0].payloads[0])
     first_lines = analysis.text.split("\n", 2)
@@ -85,11 +82,6 @@ def _host_country(analysis: Analysis) -> str | None:
         if m.start < len(first_lines[0]) and m.attrs.get("kind") == "name":
             return str(m.value)
     return None
-
-
-@cache
-def _agency_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return lexicon.matcher([([name], code) for name, code in lexicon.countries.agencies.items()])
 
 
 def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> Counter[str]:

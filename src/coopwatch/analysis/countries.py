@@ -8,43 +8,16 @@ which countries are parties.
 
 from __future__ import annotations
 
-from functools import cache
-
-from coopwatch.analysis.matcher import PhraseMatcher
 from coopwatch.analysis.state import Analysis
-from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
-
-
-@cache
-def _matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
-    c = lexicon.countries
-    entries: list[tuple[list[str], object]] = []
-    for code, country in c.country.items():
-        entries.append((country.names, (code, "name")))
-        entries.append((country.adjectives, (code, "adjective")))
-        entries.append((country.capitals, (code, "capital")))
-    entries.append((c.both, ("*", "both")))
-    countries = lexicon.matcher(entries)
-    sides = lexicon.matcher([(c.side_nouns, "side")])
-    passing = lexicon.matcher([(c.passing_cues, "passing")])
-    return countries, sides, passing
-
-
-@cache
-def _count_matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
-    nouns = lexicon.matcher([(lexicon.countries.country_nouns, "noun")])
-    numbers = lexicon.matcher([([w], v) for w, v in lexicon.money.numbers.items() if 2 < v < 20])
-    return nouns, numbers
 
 
 def _party_counts(analysis: Analysis) -> None:
     """ "Les quatre pays", "the three countries": a BOTH_PARTIES mention with its count."""
-    nouns, numbers = _count_matchers(analysis.lexicon)  # type: ignore[arg-type]
     tokens = analysis.tokens
-    found = analysis.find(numbers)
+    found = analysis.matches("count")
     ending, starting = {m.last: m for m in found}, {m.first: m for m in found}
-    for noun in analysis.find(nouns):
+    for noun in analysis.matches("country_noun"):
         number = ending.get(noun.first) or starting.get(noun.last)
         if number is not None:
             count = int(number.payloads[0])
@@ -60,12 +33,11 @@ def _party_counts(analysis: Analysis) -> None:
 def run(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
-    countries, sides, passing = _matchers(analysis.lexicon)
     _party_counts(analysis)
-    side_tokens = {i for m in analysis.find(sides) for i in range(m.first, m.last)}
-    passing_ends = {m.last for m in analysis.find(passing)}
+    side_tokens = {i for m in analysis.matches("side") for i in range(m.first, m.last)}
+    passing_ends = {m.last for m in analysis.matches("passing")}
     tokens = analysis.tokens
-    for match in analysis.find(countries):
+    for match in analysis.matches("country"):
         start, end = analysis.span_of(match)
         codes = sorted({p[0] for p in match.payloads})
         kind = match.payloads[0][1]

@@ -14,36 +14,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, timedelta
-from functools import cache
 
-from coopwatch.analysis.matcher import PhraseMatcher
 from coopwatch.analysis.state import Analysis
-from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
 
 _NUMERIC = re.compile(r"\b(\d{1,2}) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DAY = re.compile(r"^\d{1,2}$")
-
-
-@cache
-def _matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
-    d = lexicon.dates
-    months = lexicon.matcher([([name], ("month", n)) for name, n in d.months.items()])
-    relative = lexicon.matcher(
-        [([name], ("weekday", n)) for name, n in d.weekdays.items()]
-        + [
-            (d.yesterday, ("offset", -1)),
-            (d.today, ("offset", 0)),
-            (d.tomorrow, ("offset", 1)),
-            (d.eve, ("eve", -1)),
-            (d.same_day, ("eve", 0)),
-            (d.last, ("last", 0)),
-            (d.next, ("next", 0)),
-        ]
-    )
-    return months, relative
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -62,12 +40,12 @@ def _infer_year(month: int, day: int, published: date | None) -> date | None:
     return guess
 
 
-def _absolute_dates(analysis: Analysis, months: PhraseMatcher) -> None:
+def _absolute_dates(analysis: Analysis) -> None:
     text, tokens = analysis.text, analysis.tokens
     year_words = analysis.lexicon.dates.year_words if analysis.lexicon else []
     keying = analysis.lexicon.keying if analysis.lexicon else None
     year_word_keys = {keying.entry_key(w) for w in year_words} if keying else set()
-    for match in analysis.find(months):
+    for match in analysis.matches("month"):
         month = match.payloads[0][1]
         i, j = match.first, match.last
         start, end = tokens[i].start, tokens[j - 1].end
@@ -154,9 +132,9 @@ def _publication_date(analysis: Analysis) -> date | None:
     return None
 
 
-def _relative_dates(analysis: Analysis, relative: PhraseMatcher) -> None:
+def _relative_dates(analysis: Analysis) -> None:
     published = analysis.published
-    matches = analysis.find(relative)
+    matches = analysis.matches("relative")
     tokens = analysis.tokens
     for n, match in enumerate(matches):
         kind, amount = match.payloads[0]
@@ -204,8 +182,7 @@ def _is_same_weekday_today(published: date | None, weekday: int) -> bool:
 def run(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
-    months, relative = _matchers(analysis.lexicon)
-    _absolute_dates(analysis, months)
+    _absolute_dates(analysis)
     _numeric_dates(analysis)
     analysis.published = _publication_date(analysis)
     if analysis.document.published is None and analysis.published is not None:
@@ -214,7 +191,7 @@ def run(analysis: Analysis) -> None:
     for m in analysis.of(Label.DATE):
         if m.attrs.get("inferred") and m.value is None:
             m.value = _infer_year(m.attrs["month"], m.attrs["day"], analysis.published)
-    _relative_dates(analysis, relative)
+    _relative_dates(analysis)
     _resolve_eves(analysis)
 
 

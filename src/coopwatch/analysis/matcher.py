@@ -87,3 +87,59 @@ class PhraseMatcher:
                 found.append(best)
                 i = best.last
         return found
+
+
+class VocabularyMatcher:
+    """Many named phrase lists in one trie; one walk finds the matches of every list.
+
+    For each list the result is what a ``PhraseMatcher`` of that list alone would find:
+    the longest match at each start, overlaps resolved left to right.
+    """
+
+    def __init__(self, keying: Keying) -> None:
+        self._keying = keying
+        self._root: dict[str, Any] = {}
+        # Most words begin no phrase: remember, per word, the trie nodes it opens.
+        self._openers: dict[str, list[dict[str, Any]]] = {}
+
+    def add(self, name: str, phrase: str, payload: Any) -> None:
+        self._openers.clear()
+        words = _entry_words(phrase)
+        if not words:
+            return
+        node = self._root
+        for word in words:
+            node = node.setdefault(self._keying.entry_key(word), {})
+        node.setdefault(_END, {}).setdefault(name, []).append(payload)
+
+    def find_all(
+        self, tokens: Sequence[Token], keys: Sequence[tuple[str, ...]]
+    ) -> dict[str, list[PhraseMatch]]:
+        root, openers = self._root, self._openers
+        n = len(tokens)
+        found: dict[str, list[PhraseMatch]] = {}
+        free: dict[str, int] = {}
+        for i in range(n):
+            word = tokens[i].text
+            frontier = openers.get(word)
+            if frontier is None:
+                frontier = openers[word] = [root[k] for k in keys[i] if k in root]
+            if not frontier:
+                continue
+            best: dict[str, tuple[int, list[Any]]] = {}
+            j = i
+            while frontier:
+                j += 1
+                for node in frontier:
+                    ends = node.get(_END)
+                    if ends:
+                        for name, payloads in ends.items():
+                            best[name] = (j, payloads)
+                if j >= n:
+                    break
+                frontier = [node[k] for node in frontier for k in keys[j] if k in node]
+            for name, (end, payloads) in best.items():
+                if i >= free.get(name, 0):
+                    found.setdefault(name, []).append(PhraseMatch(i, end, tuple(payloads)))
+                    free[name] = end
+        return found

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from coopwatch.analysis.matcher import PhraseMatch, PhraseMatcher
+from coopwatch.analysis.matcher import PhraseMatch
 from coopwatch.analysis.state import Analysis
 from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
@@ -22,23 +21,6 @@ _NUMBER = re.compile(r"\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 _CONNECTORS = frozenset({"de", "d", "'", "of", "en", "in"})
 _GAP_WORDS = 3  # words allowed between a jobs figure and its noun ("800 new direct jobs")
 _EXISTING_REACH = 6  # tokens between an existing-employment cue and its figure
-
-
-@cache
-def _matchers(lexicon: Lexicon) -> dict[str, PhraseMatcher]:
-    m = lexicon.money
-    currency_entries: list[tuple[list[str], object]] = [
-        ([phrase], code) for code, phrases in m.currencies.items() for phrase in phrases
-    ]
-    currency_entries += [([symbol], code) for symbol, code in m.symbols.items()]
-    return {
-        "currency": lexicon.matcher(currency_entries),
-        "scale": lexicon.matcher([([w], v) for w, v in m.scales.items()]),
-        "number": lexicon.matcher([([w], v) for w, v in m.numbers.items()]),
-        "jobs": lexicon.matcher([(lexicon.jobs.nouns, "jobs")]),
-        "existing": lexicon.matcher([(lexicon.jobs.existing, "existing")]),
-        "exclude": lexicon.matcher([(m.exclude_context, "exclude")]),
-    }
 
 
 def parse_number(raw: str, decimal_comma: bool) -> float | None:
@@ -81,18 +63,17 @@ class _Tables:
 
 
 def _tables(analysis: Analysis, lexicon: Lexicon) -> _Tables:
-    mm = _matchers(lexicon)
     tokens = analysis.tokens
-    currency_at = _by_first(analysis.find(mm["currency"]))
+    currency_at = _by_first(analysis.matches("currency"))
     return _Tables(
         currency_at=currency_at,
         currency_ending={m.last: m for m in currency_at.values()},
-        scale_at=_by_first(analysis.find(mm["scale"])),
-        number_word_at=_by_first(analysis.find(mm["number"])),
-        jobs_at=_by_first(analysis.find(mm["jobs"])),
-        existing_ends=[m.last for m in analysis.find(mm["existing"])],
+        scale_at=_by_first(analysis.matches("scale")),
+        number_word_at=_by_first(analysis.matches("number")),
+        jobs_at=_by_first(analysis.matches("jobs")),
+        existing_ends=[m.last for m in analysis.matches("jobs_existing")],
         excluded_sentences={
-            analysis.sentence_of(tokens[m.first].start) for m in analysis.find(mm["exclude"])
+            analysis.sentence_of(tokens[m.first].start) for m in analysis.matches("money_exclude")
         },
         symbols=frozenset(lexicon.money.symbols),
     )
@@ -138,7 +119,12 @@ def run(analysis: Analysis) -> None:
     decimal_comma = lexicon.language.decimal_comma
     last_currency: dict[int, list[str]] = {}  # sentence -> currencies of its last amount
     i, n = 0, len(tokens)
+    starts = {i for i, tok in enumerate(tokens) if tok.text[:1].isdigit()}
+    starts |= t.number_word_at.keys() | t.scale_at.keys()
     while i < n:
+        if i not in starts:
+            i += 1
+            continue
         number = _number_at(analysis, i, t, decimal_comma)
         if number is None:
             i += 1

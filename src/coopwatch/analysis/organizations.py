@@ -56,16 +56,8 @@ class _Org:
 
 
 @cache
-def _matchers(
-    lexicon: Lexicon,
-) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher]:
-    o = lexicon.organizations
-    return (
-        lexicon.matcher([(o.heads, "head")]),
-        lexicon.matcher([(o.suffixes, "suffix")]),
-        lexicon.matcher([(o.known, "known")]),
-        lexicon.matcher([(o.exclude, "exclude")]),
-    )
+def _exclude_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    return lexicon.matcher([(lexicon.organizations.exclude, "exclude")])
 
 
 def _excluded(analysis: Analysis, exclude: PhraseMatcher, name: str) -> bool:
@@ -309,9 +301,9 @@ def run(analysis: Analysis) -> None:
     lexicon = analysis.lexicon
     if lexicon is None:
         return
-    head_m, suffix_m, known_m, exclude_m = _matchers(lexicon)
+    exclude_m = _exclude_matcher(lexicon)
     tokens, text = analysis.tokens, analysis.text
-    heads = {m.first for m in analysis.find(head_m)}
+    heads = {m.first for m in analysis.matches("org_head")}
     blocked = _blocked_tokens(analysis)
     words = frozenset(t.text for t in tokens)
     orgs: dict[str, _Org] = {}
@@ -350,7 +342,7 @@ def run(analysis: Analysis) -> None:
         long_name = text[tokens[span[0]].start : tokens[span[1] - 1].end]
         remember([acronym, long_name], tokens[span[0]].start, m.end())
     # 2. known organisations
-    for match in analysis.find(known_m):
+    for match in analysis.matches("org_known"):
         start, end = analysis.span_of(match)
         remember([text[start:end]], start, end)
     # 3. head noun + proper name: "la société Baladna", "ОАО «Гомсельмаш»"
@@ -362,7 +354,7 @@ def run(analysis: Analysis) -> None:
     if lexicon.language.cased:
         for start, end in _named_by_nationality(analysis, blocked):
             remember([text[start:end]], start, end)
-    for match in analysis.find(suffix_m):
+    for match in analysis.matches("org_suffix"):
         if lexicon.language.cased and not tokens[match.first].is_capitalised:
             continue  # "Cuban company" is no company name; "Tata Electronics Ltd" is
         i = match.first - 1

@@ -10,11 +10,7 @@ capitalised words; in Arabic, the words after the title up to a function word.
 
 from __future__ import annotations
 
-from functools import cache
-
-from coopwatch.analysis.matcher import PhraseMatcher
 from coopwatch.analysis.state import Analysis
-from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label, Mention
 from coopwatch.text import fold
 
@@ -40,17 +36,6 @@ _PARTICLES = frozenset(
 )
 _WINDOW_AFTER_TITLE = 12
 _MAX_NAME_WORDS = 5
-
-
-@cache
-def _matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
-    t = lexicon.titles
-    titles = lexicon.matcher(
-        [(title.phrases, ("title", title.role)) for title in t.title]
-        + [(t.honorifics, ("honorific", None)), (t.counterpart, ("counterpart", None))]
-    )
-    # Words that end a name: everything a person's name cannot contain.
-    return titles, lexicon.matcher([])
 
 
 def _blocked_tokens(analysis: Analysis) -> set[int]:
@@ -145,10 +130,9 @@ def run(analysis: Analysis) -> None:
     lexicon = analysis.lexicon
     if lexicon is None:
         return
-    titles, _ = _matchers(lexicon)
     tokens = analysis.tokens
     title_mentions = []
-    for match in analysis.find(titles):
+    for match in analysis.matches("title"):
         kind, role = match.payloads[0]
         start, end = analysis.span_of(match)
         title_mentions.append((match, analysis.add(Label.TITLE, start, end, role, kind=kind)))

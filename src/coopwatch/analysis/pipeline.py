@@ -73,5 +73,5 @@ def analyse(document: Document, *, model: str = "none") -> Analysis:
         raise ValueError(f"unknown model {model!r}: none or spacy")
     for stage in stages:
         stage.run(analysis)
-    analysis.mentions.sort(key=lambda m: (m.start, m.end))
+    analysis.sort()
     return analysis

@@ -24,6 +24,9 @@ class Analysis:
     published: date | None = None
     options: dict[str, Any] = field(default_factory=dict)
     _sentence_starts: list[int] = field(default_factory=list)
+    _matches: dict[str, list[PhraseMatch]] | None = None
+    _token_starts: list[int] = field(default_factory=list)
+    _by_label: dict[Label, list[Mention]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -32,13 +35,30 @@ class Analysis:
     def add(self, label: Label, start: int, end: int, value: Any = None, **attrs: Any) -> Mention:
         mention = Mention(label, start, end, self.text[start:end], value, attrs)
         self.mentions.append(mention)
+        self._by_label.setdefault(label, []).append(mention)
         return mention
 
     def of(self, label: Label) -> list[Mention]:
-        return [m for m in self.mentions if m.label == label]
+        """Mentions of one kind, in the order they were added (text order once sorted)."""
+        return list(self._by_label.get(label, ()))
+
+    def sort(self) -> None:
+        """Put every mention in text order (done once the stages have run)."""
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self._by_label = {}
+        for m in self.mentions:
+            self._by_label.setdefault(m.label, []).append(m)
 
     def find(self, matcher: PhraseMatcher) -> list[PhraseMatch]:
         return matcher.find(self.tokens, self.keys)
+
+    def matches(self, vocabulary: str) -> list[PhraseMatch]:
+        """Matches of one of the language's phrase lists (scanned once per document)."""
+        if self._matches is None:
+            if self.lexicon is None:
+                return []
+            self._matches = self.lexicon.vocabulary.find_all(self.tokens, self.keys)
+        return self._matches.get(vocabulary, [])
 
     def span_of(self, match: PhraseMatch) -> tuple[int, int]:
         return self.tokens[match.first].start, self.tokens[match.last - 1].end
@@ -53,11 +73,6 @@ class Analysis:
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after a character offset."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].start < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        if len(self._token_starts) != len(self.tokens):
+            self._token_starts = [t.start for t in self.tokens]
+        return bisect.bisect_left(self._token_starts, offset)

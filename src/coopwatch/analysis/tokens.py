@@ -11,7 +11,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Token:
     start: int
     end: int

@@ -4,36 +4,9 @@ cooperation cues, negation and off-topic words. One lexicon list each, one label
 from __future__ import annotations
 
 import itertools
-from functools import cache
 
-from coopwatch.analysis.matcher import PhraseMatcher
 from coopwatch.analysis.state import Analysis
-from coopwatch.lexicons import Lexicon
-from coopwatch.model import INSTRUMENTS, EventType, Label
-
-
-@cache
-def _sector_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return lexicon.matcher([(s.phrases, (s.isic, s.isic_class)) for s in lexicon.sectors.sector])
-
-
-@cache
-def _instrument_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return lexicon.matcher([(getattr(lexicon.instruments, name), name) for name in INSTRUMENTS])
-
-
-@cache
-def _trigger_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    t = lexicon.triggers
-    return lexicon.matcher(
-        [(getattr(t, kind.value), ("trigger", kind.value)) for kind in EventType]
-        + [(t.cooperation, ("cooperation", None)), (t.negation, ("negation", None))]
-    )
-
-
-@cache
-def _off_topic_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return lexicon.matcher([(lexicon.off_topic.phrases, "off_topic")])
+from coopwatch.model import Label
 
 
 def _names_and_titles(analysis: Analysis, *, organizations: bool = True) -> list[tuple[int, int]]:
@@ -53,7 +26,7 @@ def sectors(analysis: Analysis) -> None:
     # An organisation's name often says the sector of the cooperation ("Société
     # tunisienne de l'électricité et du gaz"), so only titles are set aside here.
     taken = _names_and_titles(analysis, organizations=False)
-    for match in analysis.find(_sector_matcher(analysis.lexicon)):
+    for match in analysis.matches("sector"):
         start, end = analysis.span_of(match)
         isic, isic_class = match.payloads[0]
         if not isic or any(s <= start and end <= e for s, e in taken):
@@ -69,7 +42,7 @@ def instruments(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
     taken = _names_and_titles(analysis)
-    for match in analysis.find(_instrument_matcher(analysis.lexicon)):
+    for match in analysis.matches("instrument"):
         start, end = analysis.span_of(match)
         if any(s <= start and end <= e for s, e in taken):
             continue
@@ -78,23 +51,14 @@ def instruments(analysis: Analysis) -> None:
     _joint_ventures(analysis)
 
 
-@cache
-def _joint_matchers(lexicon: Lexicon) -> tuple[PhraseMatcher, PhraseMatcher]:
-    i = lexicon.instruments
-    return lexicon.matcher([(i.joint_markers, "marker")]), lexicon.matcher(
-        [(i.joint_objects, "object")]
-    )
-
-
 _JOINT_REACH = 3  # tokens between "joint" and what is held jointly
 
 
 def _joint_ventures(analysis: Analysis) -> None:
     """A joint object ("a joint company", "предприятие ... совместное"), or an
     organisation whose adjective joins two countries ("une société algéro-tunisienne")."""
-    markers_m, objects_m = _joint_matchers(analysis.lexicon)  # type: ignore[arg-type]
-    objects = analysis.find(objects_m)
-    for marker in analysis.find(markers_m):
+    objects = analysis.matches("joint_object")
+    for marker in analysis.matches("joint_marker"):
         near = [
             o
             for o in objects
@@ -119,10 +83,10 @@ def _joint_ventures(analysis: Analysis) -> None:
 def triggers(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
-    for match in analysis.find(_trigger_matcher(analysis.lexicon)):
+    for match in analysis.matches("trigger"):
         start, end = analysis.span_of(match)
         kind, value = match.payloads[0]
         analysis.add(Label.TRIGGER, start, end, value, kind=kind)
-    for match in analysis.find(_off_topic_matcher(analysis.lexicon)):
+    for match in analysis.matches("off_topic"):
         start, end = analysis.span_of(match)
         analysis.add(Label.OFF_TOPIC, start, end, None)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from coopwatch.analysis.keying import ArabicKeying, Keying, LatinKeying, RussianKeying
-from coopwatch.analysis.matcher import PhraseMatcher
+from coopwatch.analysis.matcher import PhraseMatcher, VocabularyMatcher
 from coopwatch.errors import LexiconError
 from coopwatch.lexicons import schema
 
@@ -68,6 +68,18 @@ class Lexicon:
         return m
 
     @cached_property
+    def vocabulary(self) -> VocabularyMatcher:
+        """All the phrase lists of the language in one matcher (see analysis.vocabularies)."""
+        from coopwatch.analysis.vocabularies import vocabularies
+
+        matcher = VocabularyMatcher(self.keying)
+        for name, entries in vocabularies(self).items():
+            for phrases, payload in entries:
+                for phrase in phrases:
+                    matcher.add(name, phrase, payload)
+        return matcher
+
+    @cached_property
     def name_stopwords(self) -> frozenset[str]:
         return frozenset(k for w in self.language.name_stopwords for k in self.keying.text_keys(w))
 
@@ -77,5 +89,6 @@ def load(code: str) -> Lexicon:
     return Lexicon(code)
 
 
+@cache
 def available_languages() -> list[str]:
     return sorted(p.parent.name for p in LEXICON_DIR.glob("*/language.toml"))

@@ -1,0 +1,76 @@
+"""Every phrase list of a language under one name, for one scan of each document.
+
+The lists of all stages (countries, titles, triggers, sectors, money words...) go into
+a single trie per language; ``Analysis.matches(name)`` runs the scan once per document
+and hands each stage the longest, non-overlapping matches of its own list. One walk
+over the tokens instead of one per list is what keeps the default path fast.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coopwatch.lexicons import Lexicon
+from coopwatch.model import INSTRUMENTS, EventType
+
+Entries = list[tuple[list[str], Any]]
+
+
+def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
+    c, d, t = lexicon.countries, lexicon.dates, lexicon.titles
+    o, m, j, i, tr = (
+        lexicon.organizations,
+        lexicon.money,
+        lexicon.jobs,
+        lexicon.instruments,
+        lexicon.triggers,
+    )
+    countries: Entries = []
+    for code, country in c.country.items():
+        countries += [(country.names, (code, "name")), (country.adjectives, (code, "adjective"))]
+        countries.append((country.capitals, (code, "capital")))
+    countries.append((c.both, ("*", "both")))
+    return {
+        # countries stage
+        "country": countries,
+        "side": [(c.side_nouns, "side")],
+        "passing": [(c.passing_cues, "passing")],
+        "country_noun": [(c.country_nouns, "noun")],
+        "count": [([w], v) for w, v in m.numbers.items() if 2 < v < 20],
+        "agency": [([name], code) for name, code in c.agencies.items()],
+        # dates stage
+        "month": [([name], ("month", n)) for name, n in d.months.items()],
+        "relative": [([name], ("weekday", n)) for name, n in d.weekdays.items()]
+        + [
+            (d.yesterday, ("offset", -1)),
+            (d.today, ("offset", 0)),
+            (d.tomorrow, ("offset", 1)),
+            (d.eve, ("eve", -1)),
+            (d.same_day, ("eve", 0)),
+            (d.last, ("last", 0)),
+            (d.next, ("next", 0)),
+        ],
+        # persons stage
+        "title": [(title.phrases, ("title", title.role)) for title in t.title]
+        + [(t.honorifics, ("honorific", None)), (t.counterpart, ("counterpart", None))],
+        # organisations stage
+        "org_head": [(o.heads, "head")],
+        "org_suffix": [(o.suffixes, "suffix")],
+        "org_known": [(o.known, "known")],
+        # vocabulary stages
+        "sector": [(s.phrases, (s.isic, s.isic_class)) for s in lexicon.sectors.sector],
+        "instrument": [(getattr(i, name), name) for name in INSTRUMENTS],
+        "joint_marker": [(i.joint_markers, "marker")],
+        "joint_object": [(i.joint_objects, "object")],
+        "trigger": [(getattr(tr, kind.value), ("trigger", kind.value)) for kind in EventType]
+        + [(tr.cooperation, ("cooperation", None)), (tr.negation, ("negation", None))],
+        "off_topic": [(lexicon.off_topic.phrases, "off_topic")],
+        # money stage
+        "currency": [([p], code) for code, phrases in m.currencies.items() for p in phrases]
+        + [([symbol], code) for symbol, code in m.symbols.items()],
+        "scale": [([w], v) for w, v in m.scales.items()],
+        "number": [([w], v) for w, v in m.numbers.items()],
+        "jobs": [(j.nouns, "jobs")],
+        "jobs_existing": [(j.existing, "existing")],
+        "money_exclude": [(m.exclude_context, "exclude")],
+    }
