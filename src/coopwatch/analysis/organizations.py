@@ -265,6 +265,26 @@ _DEFINITE = ("ال", "لل", "وال", "بال", "فال")
 _PREPOSITIONS = ("ب", "ل", "ك", "لل")
 
 
+def _described_acronym(analysis: Analysis, h: int, blocked: set[int]) -> tuple[int, int] | None:
+    """(acronym index, end of description) for "head + lower-case words + ACRONYM"."""
+    tokens = analysis.tokens
+    j = h + 1
+    while j < len(tokens) and j - h <= _MAX_NAME_TOKENS:
+        tok = tokens[j]
+        if "\n" in analysis.text[tokens[j - 1].end : tok.start] or not tok.is_word:
+            if tok.text != "'":
+                return None
+        elif tok.text.isupper() and len(tok.text) >= 2:
+            # a legal form ("ОАО", "SA") opens a name rather than being one
+            return (j, j) if j - h >= 3 and j not in blocked else None
+        elif tok.is_capitalised or (j in blocked and j not in _adjective_tokens(analysis)):
+            return None
+        elif _is_stopword(analysis, j) and fold(tok.text) not in _CONNECTORS:
+            return None  # "завода бытовой химии в ОЭЗ": the zone is where, not who
+        j += 1
+    return None
+
+
 def _uncased_name(
     analysis: Analysis, h: int, j: int, blocked: set[int], heads: set[int]
 ) -> tuple[int, int] | None:
@@ -345,7 +365,15 @@ def run(analysis: Analysis) -> None:
     for match in analysis.matches("org_known"):
         start, end = analysis.span_of(match)
         remember([text[start:end]], start, end)
-    # 3. head noun + proper name: "la société Baladna", "ОАО «Гомсельмаш»"
+    # 3. head noun + description + bare acronym: "le groupe public des textiles et cuirs GETEX"
+    if lexicon.language.cased:
+        for h in sorted(heads):
+            described = _described_acronym(analysis, h, blocked | heads)
+            if described is not None:
+                acronym, long_end = described
+                long_name = text[tokens[h].start : tokens[long_end - 1].end]
+                remember([tokens[acronym].text, long_name], tokens[h].start, tokens[acronym].end)
+    # head noun + proper name: "la société Baladna", "ОАО «Гомсельмаш»"
     for h in sorted(heads):
         span = _name_after_head(analysis, h, blocked, heads)
         if span is not None:
