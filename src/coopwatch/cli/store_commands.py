@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -22,7 +23,8 @@ from coopwatch.model import Extraction
 from coopwatch.settings import Settings, database_url
 
 _BATCH = 200
-out = Console(soft_wrap=True)
+# Tables stay readable when piped (make demo, logs): a wide default instead of 80.
+out = Console(width=shutil.get_terminal_size((150, 24)).columns)
 err = Console(stderr=True)
 
 
@@ -161,7 +163,7 @@ def events(
         return
     table = Table(title=f"{len(rows)} events", title_justify="left")
     for column in ("id", "date", "type", "parties", "sectors", "instruments", "conf."):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column in ("id", "date", "type", "parties"))
     for row in rows:
         table.add_row(
             row.id,
