@@ -18,10 +18,6 @@ class Settings:
     db: str = DEFAULT_DB
     #: Optional statistical stage for persons and organisations: "none" or "spacy".
     model: str = "none"
-    #: Languages analysed when detection is unsure, in order of preference.
-    fallback_lang: str = "fr"
-    #: Events below this confidence are kept but flagged in listings.
-    min_confidence: float = 0.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
