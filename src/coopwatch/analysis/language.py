@@ -13,6 +13,8 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _by_script(sample: str) -> str | None:
+    if not (_CYRILLIC.search(sample) or _ARABIC.search(sample)):
+        return "latin" if _LATIN.search(sample) else None
     counts = {
         "ru": len(_CYRILLIC.findall(sample)),
         "ar": len(_ARABIC.findall(sample)),

@@ -18,7 +18,7 @@ from coopwatch.text import normalise_text
 _END = "\x00end"
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class PhraseMatch:
     first: int  # index of the first token
     last: int  # index one past the last token
@@ -119,11 +119,10 @@ class VocabularyMatcher:
         n = len(tokens)
         found: dict[str, list[PhraseMatch]] = {}
         free: dict[str, int] = {}
-        for i in range(n):
-            word = tokens[i].text
-            frontier = openers.get(word)
+        for i, token in enumerate(tokens):
+            frontier = openers.get(token.text)
             if frontier is None:
-                frontier = openers[word] = [root[k] for k in keys[i] if k in root]
+                frontier = openers[token.text] = [root[k] for k in keys[i] if k in root]
             if not frontier:
                 continue
             best: dict[str, tuple[int, list[Any]]] = {}
