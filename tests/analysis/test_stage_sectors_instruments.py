@@ -1,0 +1,118 @@
+"""Stages ``sectors`` and ``instruments``: ISIC divisions and cooperation instruments."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopwatch.model import Label
+
+
+@pytest.fixture
+def tagged(analysed):
+    """(surface, value) of the SECTOR and INSTRUMENT mentions of a text."""
+
+    def run(text, label, lang=None):
+        return [(m.surface, m.value) for m in analysed(text, lang).of(label)]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les deux pays produiront des tracteurs et des machines agricoles.",
+            [("tracteurs", "28"), ("machines agricoles", "28")],
+        ),
+        ("The two sides discussed tractors.", [("tractors", "28")]),
+        ("Стороны создадут производство тракторов.", [("тракторов", "28")]),
+        ("اتفق البلدان على إنتاج الجرارات.", [("الجرارات", "28")]),
+    ],
+)
+def test_tractors_are_isic_28(tagged, text, expected):
+    assert tagged(text, Label.SECTOR) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The two sides discussed dairy products.", "dairy products"),
+        ("Les deux parties ont évoqué les produits laitiers.", "produits laitiers"),
+    ],
+)
+def test_dairy_products_are_isic_10(tagged, text, surface):
+    assert tagged(text, Label.SECTOR) == [(surface, "10")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre des Mines a reçu la délégation.",
+        "Le ministre de l'Agriculture a reçu la délégation.",
+        "The Minister of Mines received the delegation.",
+    ],
+)
+def test_portfolio_of_a_title_is_no_sector(tagged, text):
+    assert tagged(text, Label.SECTOR) == []
+
+
+def test_sector_after_a_portfolio_sentence_is_still_found(tagged):
+    found = tagged(
+        "The Minister of Mines received the delegation. Mining cooperation was discussed.",
+        Label.SECTOR,
+    )
+    assert found == [("Mining", "07")]
+
+
+def test_sector_with_several_divisions_keeps_alternatives(analysed):
+    mining = analysed("Mining cooperation was discussed.").of(Label.SECTOR)[0]
+    assert (mining.value, mining.attrs["alternatives"]) == ("07", ["08"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "Les deux pays créeront une unité de production conjointe.",
+            "unité de production conjointe",
+        ),
+        ("The two firms will set up a joint company.", "joint company"),
+        ("Стороны создадут совместное предприятие по выпуску тракторов.", "совместное предприятие"),
+        ("اتفق البلدان على إنشاء مشروع مشترك لإنتاج الجرارات.", "مشروع مشترك"),
+    ],
+)
+def test_joint_production_unit_is_a_joint_venture(tagged, text, surface):
+    assert (surface, "joint_venture") in tagged(text, Label.INSTRUMENT)
+
+
+def test_company_of_two_countries_is_a_joint_venture(analysed):
+    text = "Ils ont créé une société algéro-tunisienne de montage de bus."
+    instruments = analysed(text).of(Label.INSTRUMENT)
+    assert [(m.surface, m.value, m.attrs.get("rule")) for m in instruments] == [
+        ("algéro-tunisienne", "joint_venture", "two countries")
+    ]
+
+
+def test_same_country_twice_with_hyphen_is_no_joint_venture(tagged):
+    assert tagged("Une société algéro-algérienne de montage.", Label.INSTRUMENT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "L'accord prévoit le transfert de technologie vers l'Algérie.",
+            "transfert de technologie",
+        ),
+        ("The agreement covers technology transfer.", "technology transfer"),
+    ],
+)
+def test_technology_transfer(tagged, text, surface):
+    assert tagged(text, Label.INSTRUMENT) == [(surface, "technology_transfer")]
+
+
+def test_subcontracting(tagged):
+    found = tagged(
+        "Les sous-traitants biélorusses ont été invités à la sous-traitance.", Label.INSTRUMENT
+    )
+    assert ("sous-traitance", "subcontracting") in found
