@@ -160,8 +160,8 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
     anchor: date | None = None
     anchor_span: Span | None = None
     events: dict[tuple[EventType, date | None], Event] = {}
-    headline = [t for t in triggers if a.sentence_of(t.start) == 0]
-    body = [t for t in triggers if a.sentence_of(t.start) != 0]
+    headline = [t for t in triggers if _in_headline(a, t.start)]
+    body = [t for t in triggers if not _in_headline(a, t.start)]
     body_types = {t.value for t in body}
     # A headline sums up the body: its steps count only when the body does not tell them.
     ordered = body + [t for t in headline if t.value not in body_types]
@@ -187,7 +187,8 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
             if published and when > published:
                 continue  # a future step is not an event yet
             recent = published is None or (published - when).days <= _RECENT_DAYS
-            if closest.attrs.get("relative") != "eve" and sentence != 0 and recent:
+            in_headline = _in_headline(a, closest.start)
+            if closest.attrs.get("relative") != "eve" and not in_headline and recent:
                 anchor, anchor_span = when, closest.span
         elif not all_dated and _vague_dates(ctx, sentence):
             continue  # background step dated by month or year only
@@ -238,6 +239,15 @@ def _nearest_trigger(ctx: _Context, sentence: int, when: Mention) -> Mention | N
     return min(steps, key=lambda m: abs(m.start - when.start), default=None)
 
 
+def _in_headline(analysis: Analysis, offset: int) -> bool:
+    """Whether an offset lies in a headline: a first line without final punctuation
+    above the body (a dispatch may also open straight with its lead)."""
+    first_line_end = analysis.text.find("\n")
+    if first_line_end < 0 or offset >= first_line_end:
+        return False
+    return not analysis.text[:first_line_end].rstrip().endswith((".", "!", "?", "؟", ":"))
+
+
 def _first_step_date(ctx: _Context) -> date | None:
     """The date of the first dated step of the body, for a headline or lead without one."""
     for m in ctx.analysis.of(Label.DATE):
@@ -245,7 +255,7 @@ def _first_step_date(ctx: _Context) -> date | None:
             m.value is not None
             and m.attrs.get("precision") == "day"
             and not m.attrs.get("dateline")
-            and ctx.analysis.sentence_of(m.start) != 0
+            and not _in_headline(ctx.analysis, m.start)
             and (ctx.analysis.published is None or m.value <= ctx.analysis.published)
         ):
             return m.value
@@ -366,11 +376,11 @@ def _amounts(a: Analysis, parties: list[str]) -> list[Amount]:
             continue
         out.append(Amount(int(m.value), _currency(m, parties, a.lexicon.money.zones), m.span))  # type: ignore[union-attr]
     # A headline figure repeats one of the body: keep the body's.
-    body = {(x.value, x.currency) for x in out if x.span and a.sentence_of(x.span.start) != 0}
+    body = {(x.value, x.currency) for x in out if x.span and not _in_headline(a, x.span.start)}
     return [
         x
         for x in out
-        if not (x.span and a.sentence_of(x.span.start) == 0 and (x.value, x.currency) in body)
+        if not (x.span and _in_headline(a, x.span.start) and (x.value, x.currency) in body)
     ]
 
 

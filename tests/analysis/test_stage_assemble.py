@@ -274,15 +274,6 @@ def test_amount_and_person_spans_spell_their_text(extracted):
     assert [doc[s.start : s.end] for s in bachir.spans] == ["Yahia Bachir"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "assemble._build_events never takes sentence 0 as the anchor (it treats it as a "
-        "headline), but a dispatch without headline opens with its lead: after 'a reçu "
-        "mardi' in the dateline sentence, the next undated step 'M. Bachir a signé ...' is "
-        "dated by publication (13 March) instead of the last dated step before it (11 March)"
-    ),
-)
 def test_undated_step_after_a_dated_lead_takes_the_leads_date(extracted):
     extraction = extracted(
         "ALGER, 13 mars 2025 (APS) - Le ministre de l'Industrie, Yahia Bachir, a reçu mardi à "
@@ -293,14 +284,6 @@ def test_undated_step_after_a_dated_lead_takes_the_leads_date(extracted):
     assert agreement.date == date(2025, 3, 11)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "persons: 'Mr. Modi' becomes a one-word person 'Modi' (see test_stage_persons), so "
-        "the event of that sentence lists Person('Modi', country=None) instead of "
-        "'Narendra Modi'"
-    ),
-)
 def test_event_persons_use_the_full_name_of_a_surname_mention(extracted):
     extraction = extracted(
         "NEW DELHI, March 12, 2025 - Indian Prime Minister Narendra Modi met Japanese Prime "
@@ -311,15 +294,6 @@ def test_event_persons_use_the_full_name_of_a_surname_mention(extracted):
     assert [(p.name, p.country) for p in pledge.persons] == [("Narendra Modi", "IN")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "ru countries.toml lists 'в' and 'на' as passing cues, so the place of a visit or "
-        "talks ('переговоры в Алжире', 'визитом в Алжир') is passing and never a party; "
-        "English 'in Algeria' and French 'en Algérie' are not passing. The dispatch yields "
-        "no parties and no events"
-    ),
-)
 def test_russian_talks_held_in_the_other_country_make_it_a_party(extracted):
     extraction = extracted(
         "МИНСК, 12 марта 2025 года. Министр промышленности Беларуси Александр Рогожник во "

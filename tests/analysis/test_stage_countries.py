@@ -145,13 +145,6 @@ def test_country_mentions_spell_their_span(analysed):
         assert text[m.start : m.end] == m.surface
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "ru countries.toml has 'в' and 'на' as passing cues: 'с визитом в Алжир' (the "
-        "country visited) is marked passing, unlike 'arrived in Algeria' or 'en Algérie'"
-    ),
-)
 def test_russian_country_visited_is_not_passing(analysed, mention_of):
     analysis = analysed("Министр промышленности Беларуси прибыл с официальным визитом в Алжир.")
     assert mention_of(analysis, Label.COUNTRY, "Алжир").attrs["passing"] is False

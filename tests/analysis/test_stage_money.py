@@ -122,27 +122,12 @@ def test_existing_jobs_figure_is_marked_existing(jobs):
     assert jobs("L'usine compte déjà 300 emplois.") == [("300 emplois", 300, True)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "money._jobs marks a figure existing when an existing-employment cue ends within "
-        "6 tokens before it, with no regard to the clause: in 'emploie déjà 300 salariés "
-        "et créera 200 emplois' the 200 created jobs are marked existing and dropped"
-    ),
-)
 def test_created_jobs_after_existing_staff_stay_created(jobs):
     assert jobs("L'usine emploie déjà 300 salariés et créera 200 emplois.") == [
         ("200 emplois", 200, False)
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "money._jobs: 'already employs 300 workers and will create 200 new jobs' marks the "
-        "200 new jobs existing (the cue 'workers' ends 4 tokens before them)"
-    ),
-)
 def test_created_jobs_after_existing_staff_stay_created_in_english(jobs):
     assert jobs("The plant already employs 300 workers and will create 200 new jobs.") == [
         ("200 new jobs", 200, False)

@@ -53,14 +53,6 @@ def test_company_introduced_by_nationality(organizations):
     assert found == [("Kcell", ["Kcell"])]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "organizations._proper_run stops at name stopwords, and 'Telecom' is one in the "
-        "English lexicon: 'Kazakh operator Dala Telecom' (the module docstring's own "
-        "example) yields the organisation 'Dala' instead of 'Dala Telecom'"
-    ),
-)
 def test_company_introduced_by_nationality_keeps_its_whole_name(organizations):
     found = organizations("Kazakh operator Dala Telecom signed a deal with the Uzbek side.")
     assert found == [("Dala Telecom", ["Dala Telecom"])]
@@ -96,14 +88,6 @@ def test_ministries_and_news_agencies_are_never_organisations(organizations, tex
     assert organizations(text) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "organizations.run step 1: for 'ministry name (ACR)' the excluded long name is "
-        "dropped but the acronym survives ('MEA', 'MoCI', 'MI' become organisations); an "
-        "acronym defined by an excluded name should be excluded with it"
-    ),
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -77,15 +77,6 @@ def test_surname_with_honorific_is_found_again(persons):
     assert [p.surface for p in found] == ["Yahia Bachir", "Bachir"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "persons.run: a surname after an honorific ('M. Bachir', 'Mr. Modi') is taken by "
-        "the title loop as a new one-word person (value 'Bachir', no role, no repeat flag) "
-        "before _surname_mentions can link it; events of that sentence then list a "
-        "separate person 'Bachir' instead of 'Yahia Bachir'"
-    ),
-)
 def test_surname_after_honorific_is_evidence_of_the_same_person(persons):
     found = persons(BACHIR_TWICE)
     repeat = found[1]

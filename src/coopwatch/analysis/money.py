@@ -180,6 +180,14 @@ def _ends_figure(analysis: Analysis, k: int) -> bool:
     return not token.is_word or bool(set(analysis.keys[k]) & stopwords)
 
 
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "et", "and", "mais", "but", "и", "а", "но", "و"})
+
+
+def _clause_break(tokens: list, start: int, end: int) -> bool:
+    """A comma or conjunction between two tokens: "emploie 300 salariés et créera 200"."""
+    return any(tokens[x].text.lower() in _CLAUSE_BREAKS for x in range(start, end))
+
+
 def _jobs(analysis: Analysis, i: int, end: int, value: float, t: _Tables) -> None:
     """A jobs figure: the number, at most a few words, then a jobs noun. It is existing
     employment when a cue ("emploie", "employs") stands just before the number."""
@@ -188,7 +196,10 @@ def _jobs(analysis: Analysis, i: int, end: int, value: float, t: _Tables) -> Non
         j = end + gap
         if j in t.jobs_at:
             if all(tokens[x].is_word for x in range(end, j)):
-                existing = any(0 <= i - e <= _EXISTING_REACH for e in t.existing_ends)
+                existing = any(
+                    0 <= i - e <= _EXISTING_REACH and not _clause_break(tokens, e, i)
+                    for e in t.existing_ends
+                )
                 analysis.add(
                     Label.JOBS,
                     tokens[i].start,

@@ -215,7 +215,11 @@ def _proper_run(analysis: Analysis, j: int, blocked: set[int]) -> int:
     """Index past the run of capitalised words starting at j (hyphens inside)."""
     tokens = analysis.tokens
     k = j
-    while k < len(tokens) and k not in blocked and not _is_stopword(analysis, k):
+    while k < len(tokens) and k not in blocked:
+        # Inside a name a capitalised word counts even if it is a function word elsewhere
+        # ("Dala Telecom"); the first word must not be one.
+        if k == j and _is_stopword(analysis, k):
+            break
         if _is_proper(analysis, k) or (tokens[k].text == "-" and k > j):
             k += 1
             continue
@@ -360,6 +364,8 @@ def run(analysis: Analysis) -> None:
         if span is None:
             continue
         long_name = text[tokens[span[0]].start : tokens[span[1] - 1].end]
+        if _excluded(analysis, exclude_m, long_name):
+            continue  # "Ministry of External Affairs (MEA)": the acronym is a ministry too
         remember([acronym, long_name], tokens[span[0]].start, m.end())
     # 2. known organisations
     for match in analysis.matches("org_known"):

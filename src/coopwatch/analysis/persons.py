@@ -212,7 +212,20 @@ def run(analysis: Analysis) -> None:
                 add_person(span[0], span[1], title, country)
     for match, title in title_mentions:
         title.attrs["complement_end"] = _complement_end(analysis, match.last, taken, cased)
+    _merge_surnames(persons)
     _surname_mentions(analysis, persons, taken, blocked)
+
+
+def _merge_surnames(persons: list[Mention]) -> None:
+    """ "M. Bachir" after "Yahia Bachir": the same person, a repeat mention."""
+    full = {fold(p.value.split()[-1]): p for p in persons if " " in p.value}
+    for p in persons:
+        known = full.get(fold(p.value)) if " " not in p.value else None
+        if known is not None:
+            p.value = known.value
+            p.attrs.update(
+                repeat=True, role=known.attrs.get("role"), country=known.attrs.get("country")
+            )
 
 
 _OF = frozenset({"de", "du", "des", "d", "of", "for"})
