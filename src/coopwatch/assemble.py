@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -84,8 +84,8 @@ def _host_country(analysis: Analysis) -> str | None:
     return None
 
 
-def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> Counter[str]:
-    scores: Counter[str] = Counter()
+def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> dict[str, float]:
+    scores: dict[str, float] = defaultdict(float)
     for m in ctx.analysis.of(Label.COUNTRY):
         if m.attrs.get("passing"):
             continue
@@ -108,13 +108,13 @@ def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> Counter[str]:
 
 
 def _choose_parties(
-    scores: Counter[str], host: str | None, has_both: bool, count: int = 2
+    scores: dict[str, float], host: str | None, has_both: bool, count: int = 2
 ) -> list[str]:
     """The two best-scored countries, more when the text counts them ("les quatre
     pays") or when a third scores close to the second."""
     if host and (host in scores or has_both or len(scores) == 1):
         scores[host] += 2.0
-    ranked = scores.most_common()
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
     if not ranked:
         return []
     parties = [code for code, _ in ranked[: max(2, count)]]

@@ -25,7 +25,7 @@ class Settings:
         for f in fields(cls):
             env = os.environ.get(f"COOPWATCH_{f.name.upper()}")
             if env is not None:
-                values[f.name] = type(f.default)(env)
+                values[f.name] = env
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 

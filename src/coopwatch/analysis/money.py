@@ -32,12 +32,12 @@ def parse_number(raw: str, decimal_comma: bool) -> float | None:
         s = s.replace(thousands, "").replace(decimal, ".")
     elif "," in s:
         groups = s.split(",")
-        thousands = all(len(g) == 3 for g in groups[1:]) and (len(groups) > 2 or not decimal_comma)
-        s = s.replace(",", "") if thousands else s.replace(",", ".")
+        grouped = all(len(g) == 3 for g in groups[1:]) and (len(groups) > 2 or not decimal_comma)
+        s = s.replace(",", "") if grouped else s.replace(",", ".")
     elif "." in s:
         groups = s.split(".")
-        thousands = len(groups) > 2 or (decimal_comma and len(groups[1]) == 3)
-        s = s.replace(".", "") if thousands else s
+        grouped = len(groups) > 2 or (decimal_comma and len(groups[1]) == 3)
+        s = s.replace(".", "") if grouped else s
     try:
         return float(s)
     except ValueError:

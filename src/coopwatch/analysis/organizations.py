@@ -354,7 +354,7 @@ def run(analysis: Analysis) -> None:
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1).strip()
         if (
-            analysis.lexicon.language.cased
+            lexicon.language.cased
             and not any(c.isupper() for c in acronym[1:])
             and len(acronym) > 5
         ):

@@ -123,7 +123,7 @@ def _honorific_before(analysis: Analysis, i: int) -> bool:
 def _country_between(analysis: Analysis, start: int, end: int) -> Mention | None:
     found = [m for m in analysis.of(Label.COUNTRY) if start <= m.start and m.end <= end]
     adjectives = [m for m in found if m.attrs.get("kind") == "adjective"]
-    return (adjectives or found or [None])[0]
+    return (adjectives or found or [None])[0]  # type: ignore[list-item]
 
 
 def run(analysis: Analysis) -> None:
