@@ -34,6 +34,7 @@ _PARTICLES = frozenset(
         "dos",
     }
 )
+_ARABIC_PARTICLES = frozenset({"بن", "بنت", "ابن", "أبو", "ابو", "آل"})
 _WINDOW_AFTER_TITLE = 12
 _MAX_NAME_WORDS = 5
 
@@ -78,6 +79,12 @@ def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] |
             j += 2
             words += 1
             continue
+        if not cased and tok.text in _ARABIC_PARTICLES and j + 1 < len(tokens):
+            if tokens[j + 1].is_word and j + 1 not in blocked:
+                j += 2  # "فهد بن سلطان العتيبي": the particle binds the next name
+                words += 1
+                continue
+            break
         if cased and fold(tok.text) in _PARTICLES and j + 1 < len(tokens):
             if _is_name_word(analysis, j + 1, blocked):
                 j += 2
@@ -264,8 +271,24 @@ def _skip_definite(analysis: Analysis, i: int, blocked: set[int]) -> int:
         if i in blocked or word.startswith(("ال", "وال", "لل")):
             i += 1
             continue
+        # "لدى مملكة البحرين", "وتقنية المعلومات": a preposition or a coordinated noun
+        # still belongs to the title's complement.
+        if word in _COMPLEMENT_LINKS or (word.startswith("و") and _is_stopword(analysis, i)):
+            i += 1
+            continue
+        if _is_stopword(analysis, i) and i + 1 < len(tokens) and i + 1 in blocked:
+            i += 1  # "مملكة البحرين": a common noun before a country
+            continue
         break
     return i
+
+
+# Prepositions inside an Arabic title's complement: "السفير ... لدى الجزائر".
+_COMPLEMENT_LINKS = frozenset({"لدي", "في", "بين"})
+
+
+def _is_stopword(analysis: Analysis, i: int) -> bool:
+    return bool(set(analysis.keys[i]) & analysis.lexicon.name_stopwords)  # type: ignore[union-attr]
 
 
 def _surname_mentions(
