@@ -17,6 +17,7 @@ from coopwatch.analysis.state import Analysis
 from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
 
+_DIGITS = re.compile(r"(?<!\d)\d")
 _NUMBER = re.compile(r"\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 _CONNECTORS = frozenset({"de", "d", "'", "of", "en", "in"})
 _GAP_WORDS = 3  # words allowed between a jobs figure and its noun ("800 new direct jobs")
@@ -119,7 +120,7 @@ def run(analysis: Analysis) -> None:
     decimal_comma = lexicon.language.decimal_comma
     last_currency: dict[int, list[str]] = {}  # sentence -> currencies of its last amount
     i, n = 0, len(tokens)
-    starts = {i for i, tok in enumerate(tokens) if tok.text[:1].isdigit()}
+    starts = {analysis.token_at(m.start()) for m in _DIGITS.finditer(analysis.text)}
     starts |= t.number_word_at.keys() | t.scale_at.keys()
     while i < n:
         if i not in starts:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from coopwatch.analysis.matcher import PhraseMatcher
 from coopwatch.analysis.state import Analysis
@@ -111,9 +111,14 @@ def _name_before(analysis: Analysis, end_token: int, heads: set[int]) -> tuple[i
 def _name_key(analysis: Analysis, name: str) -> str:
     """Names compared word by word under the language's keying: "Газпрома" = "Газпром",
     "والستاغ" = "الستاغ" (the shortest key of each word: lemma, or word without clitics)."""
+    return _lexicon_name_key(analysis.lexicon, name)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=50_000)
+def _lexicon_name_key(lexicon: Lexicon, name: str) -> str:
     from coopwatch.analysis.tokens import tokenize
 
-    keying = analysis.lexicon.keying  # type: ignore[union-attr]
+    keying = lexicon.keying
     keys = []
     for t in tokenize(name):
         if t.is_word:

@@ -299,10 +299,8 @@ def _surname_mentions(
         return
     surnames = {fold(p.surface.split()[-1]): p for p in persons if " " in p.surface}
     for i, token in enumerate(analysis.tokens):
-        if i in taken or i in blocked or not token.is_capitalised:
-            continue
         person = surnames.get(fold(token.text))
-        if person is not None:
+        if person is not None and i not in taken and i not in blocked and token.is_capitalised:
             analysis.add(
                 Label.PERSON,
                 token.start,
