@@ -45,16 +45,16 @@ _NEGATION_AFTER = 30  # and after it
 @dataclass(slots=True)
 class _Context:
     analysis: Analysis
-    by_sentence: dict[int, list[Mention]]
+    by_sentence: dict[tuple[int, Label], list[Mention]]
 
     def in_sentence(self, index: int, label: Label) -> list[Mention]:
-        return [m for m in self.by_sentence.get(index, []) if m.label == label]
+        return self.by_sentence.get((index, label), [])
 
 
 def _context(analysis: Analysis) -> _Context:
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    by_sentence: dict[tuple[int, Label], list[Mention]] = defaultdict(list)
     for m in analysis.mentions:
-        by_sentence[analysis.sentence_of(m.start)].append(m)
+        by_sentence[analysis.sentence_of(m.start), m.label].append(m)
     return _Context(analysis, by_sentence)
 
 

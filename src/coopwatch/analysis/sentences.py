@@ -21,10 +21,10 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        head = text[start : match.start()]
-        if match.group().strip() == "" and "\n" not in match.group() and _ABBREVIATION.search(head):
+        tail = text[max(start, match.start() - 8) : match.start()]
+        if "\n" not in match.group() and _ABBREVIATION.search(tail):
             continue
-        if head.strip():
+        if text[start : match.start()].strip():
             spans.append(Span(start, match.start()))
         start = match.end()
     if text[start:].strip():
