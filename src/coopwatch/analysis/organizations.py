@@ -205,6 +205,16 @@ def _name_after_head(
     return None
 
 
+def _country_tokens(analysis: Analysis) -> set[int]:
+    tokens: set[int] = set()
+    for m in analysis.of(Label.COUNTRY):
+        i = analysis.token_at(m.start)
+        while i < len(analysis.tokens) and analysis.tokens[i].start < m.end:
+            tokens.add(i)
+            i += 1
+    return tokens
+
+
 def _adjective_tokens(analysis: Analysis) -> set[int]:
     tokens: set[int] = set()
     for m in analysis.of(Label.COUNTRY):
@@ -393,14 +403,32 @@ def run(analysis: Analysis) -> None:
     if lexicon.language.cased:
         for start, end in _named_by_nationality(analysis, blocked):
             remember([text[start:end]], start, end)
-    for match in analysis.matches("org_suffix"):
+    suffixes = analysis.matches("org_suffix")
+    suffix_ends = {m.first: m.last for m in suffixes}
+    countries = _country_tokens(analysis)
+    for match in suffixes:
         if lexicon.language.cased and not tokens[match.first].is_capitalised:
             continue  # "Cuban company" is no company name; "Tata Electronics Ltd" is
+        if match.first in {m.last for m in suffixes}:
+            continue  # the second suffix of "... Rail Corporation Limited"
+        last = match.last
+        while last in suffix_ends:
+            last = suffix_ends[last]
+        # Back over capitalised words; a country or city inside a company's name
+        # counts ("Tanzania Railways Corporation", "Tokyo Electron Limited").
         i = match.first - 1
-        while i >= 0 and _is_proper(analysis, i) and i not in blocked and match.first - i <= 4:
+        while (
+            i >= 0
+            and _is_proper(analysis, i)
+            and (i not in blocked or i in countries)
+            and match.first - i <= 6
+        ):
             i -= 1
-        if i + 1 < match.first:
-            start, end = tokens[i + 1].start, analysis.span_of(match)[1]
+        first = i + 1
+        while first < match.first and _is_stopword(analysis, first):
+            first += 1  # "The ..."
+        if first < match.first:
+            start, end = tokens[first].start, tokens[last - 1].end
             remember([text[start:end]], start, end)
     # 4. acronyms defined above, used alone
     acronyms = {fold(n): org for org in orgs.values() for n in org.names if n.isupper()}
