@@ -7,7 +7,7 @@ Everything here is a plain dataclass. Offsets are character offsets into
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -290,7 +290,3 @@ class Extraction:
         if with_mentions:
             out["mentions"] = [m.to_json() for m in self.mentions]
         return out
-
-
-def dataclass_dict(obj: Any) -> dict[str, Any]:
-    return asdict(obj)

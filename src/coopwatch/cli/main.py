@@ -44,17 +44,19 @@ def extract(
     """Extract events from documents, without a database."""
     from coopwatch import extract as extract_document
 
-    failures = 0
+    failures = done = 0
     for item in read_all(paths, err):
         if isinstance(item, Exception):
             failures += 1
             continue
+        done += 1
         extraction = extract_document(item, model=model)
         if as_json:
             line = json.dumps(extraction.to_json(with_mentions=mentions), ensure_ascii=False)
             sys.stdout.write(line + "\n")
         else:
             store_commands.print_extraction(out, extraction)
+    err.print(f"{done} documents extracted, {failures} failed")
     if failures:
         raise typer.Exit(1)
 
