@@ -19,6 +19,7 @@ from coopwatch.analysis.state import Analysis
 from coopwatch.model import Label
 
 _NUMERIC = re.compile(r"\b(\d{1,2}) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_ORDINALS = ("er", "st", "nd", "rd", "th", "го", "ое")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DAY = re.compile(r"^\d{1,2}$")
@@ -52,19 +53,21 @@ def _absolute_dates(analysis: Analysis) -> None:
         day = year = None
         # "4 décembre 2025", "1er mars", "12 марта 2024 года"
         k = i - 1
-        if k >= 0 and tokens[k].text.lower() in ("er", "st", "nd", "rd", "th", "-го", "ое"):
+        if k >= 0 and tokens[k].text.lower() in _ORDINALS:
             k -= 1
         if (
             k >= 0
             and _DAY.match(tokens[k].text)
-            and text[tokens[k].end : tokens[i].start].strip() in ("", "er", "-")
+            and text[tokens[k].end : tokens[i].start].strip().lower() in ("", "-", *_ORDINALS)
         ):
             day, start = int(tokens[k].text), tokens[k].start
-        elif j < len(tokens) and _DAY.match(tokens[j].text):
-            # "March 12, 2024"
+        if j < len(tokens) and tokens[j].text == ".":
+            j += 1  # an abbreviated month: "4 дек. 2025", "Dec. 4"
+        if day is None and j < len(tokens) and _DAY.match(tokens[j].text):
+            # "March 12, 2024", "December 4th, 2025"
             day, end = int(tokens[j].text), tokens[j].end
             j += 1
-            if j < len(tokens) and tokens[j].text in (",", "st", "nd", "rd", "th"):
+            while j < len(tokens) and tokens[j].text.lower() in (",", *_ORDINALS):
                 j += 1
         if j < len(tokens) and _YEAR.match(tokens[j].text):
             year, end = int(tokens[j].text), tokens[j].end
