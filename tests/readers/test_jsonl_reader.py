@@ -57,7 +57,7 @@ def test_field_errors_name_the_line(tmp_path: Path) -> None:
             '{"title": "no text"}',
             '["not", "an", "object"]',
             '{"text": 42}',
-            '{"text": "ok", "published": "12 mars 2025"}',
+            '{"text": "ok", "published": "sometime soon"}',
             "",
             '{"text": "fine"}',
         ],
@@ -68,11 +68,24 @@ def test_field_errors_name_the_line(tmp_path: Path) -> None:
         "line 1: missing required field 'text'",
         "line 2: expected a JSON object, got list",
         "line 3: field 'text' must be a string, got int",
-        "line 4: field 'published' is not an ISO date or date-time: '12 mars 2025'",
+        "line 4: field 'published' is not a date: 'sometime soon'",
     ]
     (doc,) = [item for item in items if isinstance(item, Document)]
     assert doc.text == "fine"
     assert doc.source == f"{path}#6"
+
+
+def test_published_written_in_words_is_parsed_day_first(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        [
+            '{"text": "a", "published": "12 mars 2025"}',
+            '{"text": "b", "published": "04/12/2025"}',
+            '{"text": "c", "published": "4 декабря 2025"}',
+        ],
+    )
+    dates = [item.published.isoformat() for item in jsonl.read(path)]  # type: ignore[union-attr]
+    assert dates == ["2025-03-12", "2025-12-04", "2025-12-04"]
 
 
 def test_bom_and_invalid_utf8(tmp_path: Path) -> None:

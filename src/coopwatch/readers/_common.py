@@ -38,6 +38,33 @@ def open_binary(path: Path) -> BinaryIO:
         raise InputError(str(path), os_reason(exc)) from exc
 
 
+#: Languages and order of the dates that metadata writes in words or digits.
+_DATEPARSER_LANGUAGES = ["fr", "en", "ar", "ru"]
+_DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True}
+
+
+def parse_date(value: str) -> date:
+    """A metadata date: ISO 8601 first, else a written date in one of the four languages
+    ("4 décembre 2025", "04/12/2025", "Dec 4, 2025", "4 декабря 2025"), day before month.
+
+    Raises ``ValueError`` when the string is no date.
+    """
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(
+        value,
+        languages=_DATEPARSER_LANGUAGES,
+        settings=_DATEPARSER_SETTINGS,  # type: ignore[arg-type]
+    )
+    if parsed is None:
+        raise ValueError(f"not a date: {value!r}")
+    return parsed.date()
+
+
 def parse_iso_date(value: str) -> date:
     """An ISO 8601 date or date-time (``Z`` or offset allowed) as a date.
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from coopwatch.errors import InputError
 from coopwatch.model import Document
-from coopwatch.readers._common import Item, open_binary, parse_iso_date
+from coopwatch.readers._common import Item, open_binary, parse_date
 
 _OPTIONAL = ("url", "title", "published", "lang")
 
@@ -58,11 +58,9 @@ def _document(raw: bytes, source: str, lineno: int) -> Document:
     published: date | None = None
     if fields["published"]:
         try:
-            published = parse_iso_date(fields["published"])
+            published = parse_date(fields["published"])
         except ValueError as exc:
-            raise fail(
-                f"field 'published' is not an ISO date or date-time: {fields['published']!r}"
-            ) from exc
+            raise fail(f"field 'published' is not a date: {fields['published']!r}") from exc
     return Document.create(
         fields["text"],
         source,
