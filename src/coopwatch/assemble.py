@@ -269,6 +269,9 @@ def _fill_slots(ctx: _Context, event: Event, sentence: int) -> None:
     for m in ctx.in_sentence(sentence, Label.COUNTRY):
         if m.value in event.parties:
             ev.setdefault("parties", []).append(m.span)
+        if event.location is None and m.attrs.get("kind") == "capital":
+            event.location = m.surface  # "réunis à Alger", "talks in Tehran"
+            ev.setdefault("location", []).append(m.span)
     for m in ctx.in_sentence(sentence, Label.SECTOR):
         if m.value not in event.sectors:
             event.sectors.append(m.value)
