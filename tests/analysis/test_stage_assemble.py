@@ -228,6 +228,7 @@ _EVIDENCE_LABELS = {
     "organizations": Label.ORGANIZATION,
     "amounts": Label.MONEY,
     "jobs": Label.JOBS,
+    "location": Label.COUNTRY,
 }
 
 
@@ -256,6 +257,8 @@ def test_evidence_spans_lie_in_the_text_and_spell_what_they_claim(extracted, tex
                     assert m.value == event.date
                 elif field == "parties":
                     assert m.value in event.parties
+                elif field == "location":
+                    assert m.surface == event.location
                 elif field in ("sectors", "instruments"):
                     assert m.value in getattr(event, field)
                 elif field == "amounts":
