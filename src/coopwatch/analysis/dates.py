@@ -124,15 +124,15 @@ def _publication_date(analysis: Analysis) -> date | None:
         return first.value
     # "МИНСК, 12 февраля": a dateline without its year takes the year the text talks of.
     yearless = [m for m in in_head if m.attrs.get("inferred") and m.attrs.get("precision") == "day"]
-    years = Counter(int(y) for y in _ANY_YEAR.findall(analysis.text[head_end:]))
-    if yearless and years:
-        first = min(yearless, key=lambda m: m.start)
-        first.attrs.update(dateline=True, inferred=False)
-        first.value = _safe_date(
-            years.most_common(1)[0][0], first.attrs["month"], first.attrs["day"]
-        )
-        return first.value
-    return None
+    if not yearless:
+        return None
+    line = min(yearless, key=lambda m: m.start)
+    years = Counter(int(y) for y in _ANY_YEAR.findall(analysis.text[line.end :]))
+    if not years:
+        return None
+    line.attrs.update(dateline=True, inferred=False)
+    line.value = _safe_date(years.most_common(1)[0][0], line.attrs["month"], line.attrs["day"])
+    return line.value
 
 
 def _relative_dates(analysis: Analysis) -> None:
