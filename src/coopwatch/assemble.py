@@ -375,8 +375,16 @@ def _organizations(a: Analysis) -> list[Organization]:
     return orgs
 
 
-def _sectors(a: Analysis) -> list[str]:
-    return sorted({str(m.value) for m in a.of(Label.SECTOR)})
+def _sectors(ctx: _Context, parties: list[str]) -> list[str]:
+    """Divisions named where the text speaks of the cooperation: in a sentence that also
+    tells a step, names a party, an instrument, an amount or a word of cooperation."""
+    a = ctx.analysis
+    topical = {a.sentence_of(m.start) for m in a.of(Label.TRIGGER)}
+    topical |= {a.sentence_of(m.start) for m in a.of(Label.INSTRUMENT)}
+    topical |= {a.sentence_of(m.start) for m in a.of(Label.MONEY)}
+    topical |= {a.sentence_of(m.start) for m in a.of(Label.COUNTRY) if m.value in parties}
+    topical |= {a.sentence_of(m.start) for m in a.of(Label.BOTH_PARTIES)}
+    return sorted({str(m.value) for m in a.of(Label.SECTOR) if a.sentence_of(m.start) in topical})
 
 
 def _instruments(a: Analysis) -> list[str]:
@@ -423,7 +431,7 @@ def assemble(analysis: Analysis) -> Extraction:
     if not extraction.events:
         extraction.parties = []
         return extraction
-    extraction.sectors = _sectors(analysis)
+    extraction.sectors = _sectors(ctx, parties)
     extraction.instruments = _instruments(analysis)
     extraction.organizations = _organizations(analysis)
     extraction.persons = _persons(analysis, parties, host)
