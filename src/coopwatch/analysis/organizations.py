@@ -60,14 +60,22 @@ def _exclude_matcher(lexicon: Lexicon) -> PhraseMatcher:
     return lexicon.matcher([(lexicon.organizations.exclude, "exclude")])
 
 
-def _excluded(analysis: Analysis, exclude: PhraseMatcher, name: str) -> bool:
+def excluded(analysis: Analysis, name: str) -> bool:
+    """A ministry, a government, a news agency: never an organisation of the cooperation."""
+    if analysis.lexicon is None:
+        return True
+    return _excluded_name(analysis.lexicon, name)
+
+
+@lru_cache(maxsize=50_000)
+def _excluded_name(lexicon: Lexicon, name: str) -> bool:
     from coopwatch.analysis.tokens import tokenize
 
     tokens = tokenize(name)
-    if not tokens or analysis.lexicon is None:
+    if not tokens:
         return True
-    keys = [analysis.lexicon.keying.text_keys(t.text) for t in tokens]
-    return bool(exclude.find(tokens, keys))
+    keys = [lexicon.keying.text_keys(t.text) for t in tokens]
+    return bool(_exclude_matcher(lexicon).find(tokens, keys))
 
 
 def _is_proper(analysis: Analysis, i: int) -> bool:
@@ -340,7 +348,6 @@ def run(analysis: Analysis) -> None:
     lexicon = analysis.lexicon
     if lexicon is None:
         return
-    exclude_m = _exclude_matcher(lexicon)
     tokens, text = analysis.tokens, analysis.text
     heads = {m.first for m in analysis.matches("org_head")}
     blocked = _blocked_tokens(analysis)
@@ -351,7 +358,7 @@ def run(analysis: Analysis) -> None:
         names = [
             _display(lexicon, n.strip(" ,.-'"), words) for n in names if n and n.strip(" ,.-'")
         ]
-        names = [n for n in names if not _excluded(analysis, exclude_m, n)]
+        names = [n for n in names if not excluded(analysis, n)]
         if not names:
             return
         keys = {_name_key(analysis, n) for n in names}
@@ -379,7 +386,7 @@ def run(analysis: Analysis) -> None:
         if span is None:
             continue
         long_name = text[tokens[span[0]].start : tokens[span[1] - 1].end]
-        if _excluded(analysis, exclude_m, long_name):
+        if excluded(analysis, long_name):
             continue  # "Ministry of External Affairs (MEA)": the acronym is a ministry too
         remember([acronym, long_name], tokens[span[0]].start, m.end())
     # 2. known organisations

@@ -66,14 +66,14 @@ def _plausible_organization(analysis: Analysis, name: str, start: int, end: int)
     """The model's ORG spans pass the rules' own tests: not a ministry or agency, not a
     minister's portfolio, not a bare acronym the text never defines, not a piece of an
     organisation already found, not the dateline."""
-    from coopwatch.analysis.organizations import _exclude_matcher, _excluded
+    from coopwatch.analysis.organizations import excluded
 
     dateline_end = analysis.text.find("\n", analysis.text.find("\n") + 1)
     if len(name) <= 2 or start < dateline_end:
         return False
     if name.isupper() and " " not in name:
         return False
-    if _excluded(analysis, _exclude_matcher(analysis.lexicon), name):  # type: ignore[arg-type]
+    if excluded(analysis, name):
         return False
     portfolios = [(t.start, t.attrs.get("complement_end", t.end)) for t in analysis.of(Label.TITLE)]
     if any(s <= start and end <= e for s, e in portfolios):
