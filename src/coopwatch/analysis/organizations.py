@@ -441,7 +441,7 @@ def run(analysis: Analysis) -> None:
     acronyms = {fold(n): org for org in orgs.values() for n in org.names if n.isupper()}
     for token in tokens:
         org = acronyms.get(fold(token.text)) if token.text.isupper() else None
-        if org is not None:
+        if org is not None and not any(s <= token.start < e for s, e in org.spans):
             org.spans.append((token.start, token.end))
     for org in orgs.values():
         for start, end in sorted(set(org.spans)):

@@ -68,7 +68,13 @@ def _joint_ventures(analysis: Analysis) -> None:
         if near:
             start = analysis.tokens[min(marker.first, near[0].first)].start
             end = analysis.tokens[max(marker.last, near[0].last) - 1].end
-            analysis.add(Label.INSTRUMENT, start, end, "joint_venture", rule="joint object")
+            listed = [
+                m
+                for m in analysis.of(Label.INSTRUMENT)
+                if m.value == "joint_venture" and m.start < end and start < m.end
+            ]
+            if not listed:  # "joint company" may already be a phrase of the list
+                analysis.add(Label.INSTRUMENT, start, end, "joint_venture", rule="joint object")
     countries = analysis.of(Label.COUNTRY)
     for left, right in itertools.pairwise(countries):
         between = analysis.text[left.end : right.start]
