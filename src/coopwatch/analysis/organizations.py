@@ -351,7 +351,10 @@ def run(analysis: Analysis) -> None:
     tokens, text = analysis.tokens, analysis.text
     heads = {m.first for m in analysis.matches("org_head")}
     blocked = _blocked_tokens(analysis)
-    words = frozenset(t.text for t in tokens)
+    # Arabic display needs the document's words (see _display); other scripts do not.
+    words = (
+        frozenset(t.text for t in tokens) if lexicon.language.keying == "arabic" else frozenset()
+    )
     orgs: dict[str, _Org] = {}
 
     def remember(names: list[str], start: int, end: int) -> None:

@@ -299,8 +299,10 @@ def _surname_mentions(
         return
     surnames = {fold(p.surface.split()[-1]): p for p in persons if " " in p.surface}
     for i, token in enumerate(analysis.tokens):
+        if not token.text[:1].isupper():
+            continue
         person = surnames.get(fold(token.text))
-        if person is not None and i not in taken and i not in blocked and token.is_capitalised:
+        if person is not None and i not in taken and i not in blocked:
             analysis.add(
                 Label.PERSON,
                 token.start,
