@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from coopwatch.analysis.matcher import PhraseMatch, PhraseMatcher
+from coopwatch.analysis.matcher import PhraseMatch
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
 from coopwatch.model import Document, Label, Mention, Span
@@ -48,9 +48,6 @@ class Analysis:
         self._by_label = {}
         for m in self.mentions:
             self._by_label.setdefault(m.label, []).append(m)
-
-    def find(self, matcher: PhraseMatcher) -> list[PhraseMatch]:
-        return matcher.find(self.tokens, self.keys)
 
     def matches(self, vocabulary: str) -> list[PhraseMatch]:
         """Matches of one of the language's phrase lists (scanned once per document)."""
