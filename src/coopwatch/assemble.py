@@ -35,7 +35,7 @@ from coopwatch.model import (
 from coopwatch.text import fold
 from coopwatch.transliterate import to_latin
 
-_PARTY_SHARE = 0.34  # a third country needs this share of the top party's score
+_THIRD_PARTY_SHARE = 0.68  # a third country needs this share of the second one's score
 _OFF_TOPIC_WEIGHT = 1.5  # an off-topic word outweighs this many economic ones
 _RECENT_DAYS = 31  # older dated steps are background: they date no later undated step
 _SHARED_DATE_REACH = 35  # characters: "signed ... on March 13 during a visit" dates both
@@ -86,6 +86,9 @@ def _host_country(analysis: Analysis) -> str | None:
 
 
 def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> dict[str, float]:
+    """How strongly each country acts in the text: named in the headline or lead, in a
+    sentence that tells a step, as a side ("la partie algérienne"), as a person's
+    country; a destination or venue after a passing cue does not count."""
     scores: dict[str, float] = defaultdict(float)
     for m in ctx.analysis.of(Label.COUNTRY):
         if m.attrs.get("passing"):
@@ -124,7 +127,7 @@ def _choose_parties(
         parties += [
             code
             for code, s in ranked[len(parties) :]
-            if s >= max(3.0, reference * _PARTY_SHARE * 2)
+            if s >= max(3.0, reference * _THIRD_PARTY_SHARE)
         ]
     return sorted(parties)
 
