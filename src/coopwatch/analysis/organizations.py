@@ -413,6 +413,13 @@ def run(analysis: Analysis) -> None:
     if lexicon.language.cased:
         for start, end in _named_by_nationality(analysis, blocked):
             remember([text[start:end]], start, end)
+        for match in analysis.matches("org_introducer"):
+            j = match.last
+            k = _proper_run(analysis, j, blocked)
+            if k - j >= 2 and all(x not in blocked for x in range(j, k)):
+                remember(
+                    [text[tokens[j].start : tokens[k - 1].end]], tokens[j].start, tokens[k - 1].end
+                )
     suffixes = analysis.matches("org_suffix")
     suffix_ends = {m.first: m.last for m in suffixes}
     countries = _country_tokens(analysis)

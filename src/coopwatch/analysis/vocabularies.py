@@ -57,6 +57,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "org_head": [(o.heads, "head")],
         "org_suffix": [(o.suffixes, "suffix")],
         "org_known": [(o.known, "known")],
+        "org_introducer": [(o.introducers, "introducer")],
         # vocabulary stages
         "sector": [(s.phrases, (s.isic, s.isic_class)) for s in lexicon.sectors.sector],
         "instrument": [(getattr(i, name), name) for name in INSTRUMENTS],

@@ -154,6 +154,9 @@ class OrganizationsFile(Strict):
     heads: Phrases = Field(default_factory=list)
     #: Words that close a company name ("Ltd", "Corporation", "Motors").
     suffixes: Phrases = Field(default_factory=list)
+    #: Words right before a company's name where letter case marks it ("Surat-based
+    #: Vardhaman Weaves", "developed by Kanto Precision Devices").
+    introducers: Phrases = Field(default_factory=list)
     #: Well-known organisations, written as they appear.
     known: Phrases = Field(default_factory=list)
     #: Never organisations of the cooperation: ministries, governments, news agencies.
