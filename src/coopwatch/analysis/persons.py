@@ -179,7 +179,9 @@ def run(analysis: Analysis) -> None:
             # Or, where the complement is longer, between the commas that close it:
             # "رئيس الاتحاد العام لمقاولات المغرب، شكيب لعلج، ...".
             first = _skip_definite(analysis, match.last, blocked)
-            if first < len(tokens) and not _is_name_word(analysis, first, blocked):
+            if first < len(tokens) and _name_at(analysis, first, blocked) is None:
+                # "المدير التنفيذي لنوفاغاز، لوكا مورينو،": not a name right after the
+                # complement, so the name stands after the comma that closes it.
                 comma = next(
                     (
                         j
