@@ -330,8 +330,13 @@ def _uncased_name(
     if head.startswith(_PREPOSITIONS) and not head.startswith("ال"):
         return None
     first = arabic_fold(tokens[j].text)
+    countries = _country_tokens(analysis)
+    if j in countries and j + 1 < len(tokens) and not tokens[j + 1].is_word:
+        return tokens[h].start, tokens[j].end  # "جامعة البحرين", "بنك الجزائر"
     if j in blocked or _is_stopword(analysis, j) or not first.startswith(_DEFINITE):
         return None  # proper names come from the known list: verbs look just like them
+    if not head.startswith("ال") and first.startswith("لل"):
+        return None  # "مصنع للزجاج", a plant for glass: a description, not a name
     k = j
     while k < len(tokens) and k - j < 5 and tokens[k].is_word and not _is_stopword(analysis, k):
         if not arabic_fold(tokens[k].text).startswith(_DEFINITE) or k in heads:
