@@ -35,7 +35,6 @@ _PARTICLES = frozenset(
     }
 )
 _ARABIC_PARTICLES = frozenset({"بن", "بنت", "ابن", "أبو", "ابو", "آل"})
-_WINDOW_AFTER_TITLE = 12
 _MAX_NAME_WORDS = 5
 
 
@@ -172,7 +171,7 @@ def run(analysis: Analysis) -> None:
             analysis.sentences[analysis.sentence_of(title.start)] if analysis.sentences else None
         )
         first = match.last
-        limit = min(len(tokens), match.last + _WINDOW_AFTER_TITLE)
+        limit = min(len(tokens), match.last + lexicon.language.title_reach)
         if not cased:
             # Without capitals, the name must follow the title's complement at once:
             # "وزير الطاقة والمناجم الجزائري محمد عرقاب".

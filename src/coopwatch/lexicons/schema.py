@@ -36,6 +36,10 @@ class LanguageFile(Strict):
     cased: bool = True
     #: "4,7 milliards" is 4.7 (French, Russian); False where the comma groups thousands.
     decimal_comma: bool = True
+    #: Tokens between a title and the name it introduces: long where titles carry their
+    #: whole portfolio ("ministre de l'Intérieur, des Collectivités locales et de
+    #: l'Aménagement du territoire, Brahim Merad").
+    title_reach: int = 12
 
 
 class Country(Strict):
