@@ -5,6 +5,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from coopwatch.cli.main import app
+from coopwatch.evaluation.scoring import FIELDS
 
 runner = CliRunner()
 
@@ -110,16 +111,7 @@ def test_eval_prints_per_field_scores(dev_dir: Path):
     result = runner.invoke(app, ["eval", str(dev_dir), "--lang", "fr", "--json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
-    assert set(scores["overall"]["fields"]) == {
-        "parties",
-        "events",
-        "sectors",
-        "instruments",
-        "organizations",
-        "persons",
-        "amounts",
-        "jobs",
-    }
+    assert set(scores["overall"]["fields"]) == set(FIELDS)
     assert list(scores["by_lang"]) == ["fr"]
 
 

@@ -159,22 +159,12 @@ def _display(lexicon: Lexicon, name: str, words: frozenset[str]) -> str:
 
 def _blocked_tokens(analysis: Analysis) -> set[int]:
     """Tokens of persons, countries, dates and titles: never part of an organisation's name."""
-    blocked: set[int] = set()
-    for m in analysis.mentions:
-        if m.label in (Label.PERSON, Label.COUNTRY, Label.DATE, Label.TITLE):
-            i = analysis.token_at(m.start)
-            while i < len(analysis.tokens) and analysis.tokens[i].start < m.end:
-                blocked.add(i)
-                i += 1
-    return blocked
-
-
-def _is_stopword(analysis: Analysis, i: int) -> bool:
-    return bool(set(analysis.keys[i]) & analysis.lexicon.name_stopwords)  # type: ignore[union-attr]
+    labels = (Label.PERSON, Label.COUNTRY, Label.DATE, Label.TITLE)
+    return analysis.token_indices(m for m in analysis.mentions if m.label in labels)
 
 
 def _name_after_head(
-    analysis: Analysis, h: int, blocked: set[int], heads: set[int]
+    analysis: Analysis, h: int, blocked: set[int], heads: set[int], adjectives: set[int]
 ) -> tuple[int, int] | None:
     """The proper name a head noun introduces, directly or after one or two adjectives."""
     tokens, text = analysis.tokens, analysis.text
@@ -188,7 +178,7 @@ def _name_after_head(
         if "\n" in text[tokens[j - 1].end : tok.start]:
             return None
         if j in blocked:
-            if j not in _adjective_tokens(analysis):
+            if j not in adjectives:
                 return None
             gap, j = gap + 1, j + 1  # "le groupe coréen Hanbit Networks"
             continue
@@ -205,8 +195,8 @@ def _name_after_head(
             start = tokens[h].start if tokens[h].is_capitalised else tok.start
             return start, tokens[k].end
         if not cased:
-            return _uncased_name(analysis, h, j, blocked, heads)
-        if not tok.is_word or _is_stopword(analysis, j) or fold(tok.text) in _CONNECTORS:
+            return _uncased_name(analysis, h, j, blocked, heads, adjectives)
+        if not tok.is_word or analysis.is_name_stopword(j) or fold(tok.text) in _CONNECTORS:
             return None
         gap += 1
         j += 1
@@ -214,24 +204,12 @@ def _name_after_head(
 
 
 def _country_tokens(analysis: Analysis) -> set[int]:
-    tokens: set[int] = set()
-    for m in analysis.of(Label.COUNTRY):
-        i = analysis.token_at(m.start)
-        while i < len(analysis.tokens) and analysis.tokens[i].start < m.end:
-            tokens.add(i)
-            i += 1
-    return tokens
+    return analysis.token_indices(analysis.of(Label.COUNTRY))
 
 
 def _adjective_tokens(analysis: Analysis) -> set[int]:
-    tokens: set[int] = set()
-    for m in analysis.of(Label.COUNTRY):
-        if m.attrs.get("kind") == "adjective":
-            i = analysis.token_at(m.start)
-            while i < len(analysis.tokens) and analysis.tokens[i].start < m.end:
-                tokens.add(i)
-                i += 1
-    return tokens
+    adjectives = [m for m in analysis.of(Label.COUNTRY) if m.attrs.get("kind") == "adjective"]
+    return analysis.token_indices(adjectives)
 
 
 def _proper_run(analysis: Analysis, j: int, blocked: set[int]) -> int:
@@ -241,7 +219,7 @@ def _proper_run(analysis: Analysis, j: int, blocked: set[int]) -> int:
     while k < len(tokens) and k not in blocked:
         # Inside a name a capitalised word counts even if it is a function word elsewhere
         # ("Dala Telecom"); the first word must not be one.
-        if k == j and _is_stopword(analysis, k):
+        if k == j and analysis.is_name_stopword(k):
             break
         if _is_proper(analysis, k) or (tokens[k].text == "-" and k > j):
             k += 1
@@ -280,7 +258,7 @@ def _named_by_nationality(analysis: Analysis, blocked: set[int]) -> list[tuple[i
                     spans.append((tokens[j].start, tokens[k - 1].end))
                 break
             tok = tokens[j]
-            if not tok.is_word or j in blocked or _is_stopword(analysis, j):
+            if not tok.is_word or j in blocked or analysis.is_name_stopword(j):
                 break
             if fold(tok.text) in _CONNECTORS or tok.is_capitalised:
                 break
@@ -292,7 +270,9 @@ _DEFINITE = ("ال", "لل", "وال", "بال", "فال")
 _PREPOSITIONS = ("ب", "ل", "ك", "لل")
 
 
-def _described_acronym(analysis: Analysis, h: int, blocked: set[int]) -> tuple[int, int] | None:
+def _described_acronym(
+    analysis: Analysis, h: int, blocked: set[int], adjectives: set[int]
+) -> tuple[int, int] | None:
     """(acronym index, end of description) for "head + lower-case words + ACRONYM"."""
     tokens = analysis.tokens
     j = h + 1
@@ -304,16 +284,16 @@ def _described_acronym(analysis: Analysis, h: int, blocked: set[int]) -> tuple[i
         elif tok.text.isupper() and len(tok.text) >= 2:
             # a legal form ("ОАО", "SA") opens a name rather than being one
             return (j, j) if j - h >= 3 and j not in blocked else None
-        elif tok.is_capitalised or (j in blocked and j not in _adjective_tokens(analysis)):
+        elif tok.is_capitalised or (j in blocked and j not in adjectives):
             return None
-        elif _is_stopword(analysis, j) and fold(tok.text) not in _CONNECTORS:
+        elif analysis.is_name_stopword(j) and fold(tok.text) not in _CONNECTORS:
             return None  # "завода бытовой химии в ОЭЗ": the zone is where, not who
         j += 1
     return None
 
 
 def _uncased_name(
-    analysis: Analysis, h: int, j: int, blocked: set[int], heads: set[int]
+    analysis: Analysis, h: int, j: int, blocked: set[int], heads: set[int], adjectives: set[int]
 ) -> tuple[int, int] | None:
     """A name after a head noun where letters have no case.
 
@@ -333,15 +313,15 @@ def _uncased_name(
     countries = _country_tokens(analysis)
     if j in countries and j + 1 < len(tokens) and not tokens[j + 1].is_word:
         return tokens[h].start, tokens[j].end  # "جامعة البحرين", "بنك الجزائر"
-    if j in blocked or _is_stopword(analysis, j) or not first.startswith(_DEFINITE):
+    if j in blocked or analysis.is_name_stopword(j) or not first.startswith(_DEFINITE):
         return None  # proper names come from the known list: verbs look just like them
     if not head.startswith("ال") and first.startswith("لل"):
         return None  # "مصنع للزجاج", a plant for glass: a description, not a name
     k = j
-    while k < len(tokens) and k - j < 5 and tokens[k].is_word and not _is_stopword(analysis, k):
+    while k < len(tokens) and k - j < 5 and tokens[k].is_word and not analysis.is_name_stopword(k):
         if not arabic_fold(tokens[k].text).startswith(_DEFINITE) or k in heads:
             break  # "... والمعهد المركزي": a second organisation begins
-        if k in blocked and k not in _adjective_tokens(analysis):
+        if k in blocked and k not in adjectives:
             break
         k += 1
     if k - j < 2:
@@ -402,16 +382,18 @@ def run(analysis: Analysis) -> None:
         start, end = analysis.span_of(match)
         remember([text[start:end]], start, end)
     # 3. head noun + description + bare acronym: "le groupe public des textiles et cuirs GETEX"
+    adjectives = _adjective_tokens(analysis)
     if lexicon.language.cased:
+        blocked_or_heads = blocked | heads
         for h in sorted(heads):
-            described = _described_acronym(analysis, h, blocked | heads)
+            described = _described_acronym(analysis, h, blocked_or_heads, adjectives)
             if described is not None:
                 acronym, long_end = described
                 long_name = text[tokens[h].start : tokens[long_end - 1].end]
                 remember([tokens[acronym].text, long_name], tokens[h].start, tokens[acronym].end)
     # head noun + proper name: "la société Baladna", "ОАО «Гомсельмаш»"
     for h in sorted(heads):
-        span = _name_after_head(analysis, h, blocked, heads)
+        span = _name_after_head(analysis, h, blocked, heads, adjectives)
         if span is not None:
             start, end = span
             remember([text[start:end].strip('«»"')], start, end)
@@ -428,10 +410,11 @@ def run(analysis: Analysis) -> None:
     suffixes = analysis.matches("org_suffix")
     suffix_ends = {m.first: m.last for m in suffixes}
     countries = _country_tokens(analysis)
+    suffix_lasts = {m.last for m in suffixes}
     for match in suffixes:
         if lexicon.language.cased and not tokens[match.first].is_capitalised:
             continue  # "Cuban company" is no company name; "Tata Electronics Ltd" is
-        if match.first in {m.last for m in suffixes}:
+        if match.first in suffix_lasts:
             continue  # the second suffix of "... Rail Corporation Limited"
         last = match.last
         while last in suffix_ends:
@@ -447,7 +430,7 @@ def run(analysis: Analysis) -> None:
         ):
             i -= 1
         first = i + 1
-        while first < match.first and _is_stopword(analysis, first):
+        while first < match.first and analysis.is_name_stopword(first):
             first += 1  # "The ..."
         if first < match.first:
             start, end = tokens[first].start, tokens[last - 1].end

@@ -40,15 +40,8 @@ _MAX_NAME_WORDS = 5
 
 def _blocked_tokens(analysis: Analysis) -> set[int]:
     """Tokens that already belong to a country, a date or a title."""
-    blocked: set[int] = set()
-    for m in analysis.mentions:
-        if m.label in (Label.COUNTRY, Label.DATE, Label.BOTH_PARTIES, Label.TITLE):
-            first = analysis.token_at(m.start)
-            j = first
-            while j < len(analysis.tokens) and analysis.tokens[j].start < m.end:
-                blocked.add(j)
-                j += 1
-    return blocked
+    labels = (Label.COUNTRY, Label.DATE, Label.BOTH_PARTIES, Label.TITLE)
+    return analysis.token_indices(m for m in analysis.mentions if m.label in labels)
 
 
 def _is_name_word(analysis: Analysis, i: int, blocked: set[int]) -> bool:
@@ -274,10 +267,10 @@ def _skip_definite(analysis: Analysis, i: int, blocked: set[int]) -> int:
             continue
         # "لدى مملكة البحرين", "وتقنية المعلومات": a preposition or a coordinated noun
         # still belongs to the title's complement.
-        if word in _COMPLEMENT_LINKS or (word.startswith("و") and _is_stopword(analysis, i)):
+        if word in _COMPLEMENT_LINKS or (word.startswith("و") and analysis.is_name_stopword(i)):
             i += 1
             continue
-        if _is_stopword(analysis, i) and i + 1 < len(tokens) and i + 1 in blocked:
+        if analysis.is_name_stopword(i) and i + 1 < len(tokens) and i + 1 in blocked:
             i += 1  # "مملكة البحرين": a common noun before a country
             continue
         break
@@ -286,10 +279,6 @@ def _skip_definite(analysis: Analysis, i: int, blocked: set[int]) -> int:
 
 # Prepositions inside an Arabic title's complement: "السفير ... لدى الجزائر".
 _COMPLEMENT_LINKS = frozenset({"لدي", "في", "بين"})
-
-
-def _is_stopword(analysis: Analysis, i: int) -> bool:
-    return bool(set(analysis.keys[i]) & analysis.lexicon.name_stopwords)  # type: ignore[union-attr]
 
 
 def _surname_mentions(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -67,6 +68,20 @@ class Analysis:
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding a character offset."""
         return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def token_indices(self, mentions: Iterable[Mention]) -> set[int]:
+        """Indices of the tokens that the given mentions cover."""
+        covered: set[int] = set()
+        for m in mentions:
+            i = self.token_at(m.start)
+            while i < len(self.tokens) and self.tokens[i].start < m.end:
+                covered.add(i)
+                i += 1
+        return covered
+
+    def is_name_stopword(self, i: int) -> bool:
+        """Whether token i is a word that no name contains (the lexicon's name stopwords)."""
+        return self.lexicon is not None and bool(set(self.keys[i]) & self.lexicon.name_stopwords)
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after a character offset."""
