@@ -99,7 +99,15 @@ def _absolute_dates(analysis: Analysis) -> None:
 
 
 def _numeric_dates(analysis: Analysis) -> None:
-    for m in _NUMERIC.finditer(analysis.text):
+    # A numeric date starts at a run of digits: try the pattern there only.
+    text, tokens = analysis.text, analysis.tokens
+    free = 0
+    for i in analysis.numbers():
+        start = tokens[i].start
+        m = _NUMERIC.match(text, start) if start >= free else None
+        if m is None:
+            continue
+        free = m.end()
         if m.group(1):
             value = _safe_date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
         else:

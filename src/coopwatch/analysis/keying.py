@@ -28,6 +28,11 @@ UPPER = "^"
 
 
 class Keying(Protocol):
+    #: For keyings where every key of a token refines its first key (the Latin stem):
+    #: the first key an entry key needs in a token. Lets the matcher scan one key per
+    #: token with an automaton; None where a token has rival keys (Russian lemmas).
+    scan_key: Callable[[str], str] | None
+
     def text_keys(self, word: str) -> tuple[str, ...]: ...
 
     def entry_key(self, word: str) -> str: ...
@@ -54,6 +59,7 @@ class LatinKeying:
     def __init__(self, strip_suffixes: list[str]) -> None:
         self._suffixes = sorted(strip_suffixes, key=len, reverse=True)
         self.text_keys = lru_cache(maxsize=200_000)(self._text_keys)
+        self.scan_key: Callable[[str], str] | None = self._scan_key
 
     def _stem(self, word: str) -> str:
         key = fold(word)
@@ -75,6 +81,12 @@ class LatinKeying:
     def entry_key(self, word: str) -> str:
         return _entry_marker(word, self._stem)
 
+    def _scan_key(self, entry_key: str) -> str:
+        # "=forme" and "^ACR" match only tokens whose stem is theirs.
+        if entry_key.startswith((EXACT, UPPER)) and len(entry_key) > 1:
+            return self._stem(entry_key[1:])
+        return entry_key
+
     def name_form(self, name: str, title: str = "") -> str:
         return name
 
@@ -85,6 +97,7 @@ class RussianKeying:
 
         self._morph = pymorphy3.MorphAnalyzer()
         self.text_keys = lru_cache(maxsize=200_000)(self._text_keys)
+        self.scan_key: Callable[[str], str] | None = None
 
     def _lemmas(self, word: str) -> list[str]:
         lower = word.lower().replace("ё", "е")
@@ -165,6 +178,7 @@ class ArabicKeying:
     def __init__(self, clitic_prefixes: list[str]) -> None:
         self._prefixes = sorted({_letters(p) for p in clitic_prefixes}, key=len, reverse=True)
         self.text_keys = lru_cache(maxsize=200_000)(self._text_keys)
+        self.scan_key: Callable[[str], str] | None = None
 
     def _text_keys(self, word: str) -> tuple[str, ...]:
         base = _letters(word)

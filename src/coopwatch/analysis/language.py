@@ -28,7 +28,7 @@ def _by_script(sample: str) -> str | None:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None for text without letters."""
-    sample = " ".join(text[:300].split())
+    sample = " ".join(text[:200].split())
     script = _by_script(sample)
     if script in ("ru", "ar") or script is None:
         return script

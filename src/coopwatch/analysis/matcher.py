@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from itertools import accumulate, count
+from operator import add
+from typing import Any, NamedTuple
 
 from coopwatch.analysis.keying import EXACT, Keying
 from coopwatch.analysis.tokens import Token, tokenize
@@ -94,6 +96,11 @@ class VocabularyMatcher:
 
     For each list the result is what a ``PhraseMatcher`` of that list alone would find:
     the longest match at each start, overlaps resolved left to right.
+
+    Where a token's keys all refine one scan key (``Keying.scan_key``, the Latin
+    keying's stem), the walk is replaced by an Aho-Corasick automaton over the
+    document's scan keys, run in C; the few candidate matches it reports are then
+    checked against their exact-form and acronym words.
     """
 
     def __init__(self, keying: Keying) -> None:
@@ -101,9 +108,11 @@ class VocabularyMatcher:
         self._root: dict[str, Any] = {}
         # Most words begin no phrase: remember, per word, the trie nodes it opens.
         self._openers: dict[str, list[dict[str, Any]]] = {}
+        self._automaton: Any = None
 
     def add(self, name: str, phrase: str, payload: Any) -> None:
         self._openers.clear()
+        self._automaton = None
         words = _entry_words(phrase)
         if not words:
             return
@@ -113,6 +122,15 @@ class VocabularyMatcher:
         node.setdefault(_END, {}).setdefault(name, []).append(payload)
 
     def find_all(
+        self, tokens: Sequence[Token], keys: Sequence[tuple[str, ...]]
+    ) -> dict[str, list[PhraseMatch]]:
+        if self._keying.scan_key is None:
+            return self._walk(tokens, keys)
+        if self._automaton is None:
+            self._automaton = self._build_automaton()
+        return self._scan(keys)
+
+    def _walk(
         self, tokens: Sequence[Token], keys: Sequence[tuple[str, ...]]
     ) -> dict[str, list[PhraseMatch]]:
         root, openers = self._root, self._openers
@@ -142,3 +160,69 @@ class VocabularyMatcher:
                     found.setdefault(name, []).append(PhraseMatch(i, end, tuple(payloads)))
                     free[name] = end
         return found
+
+    def _build_automaton(self) -> Any:
+        import ahocorasick  # type: ignore[import-not-found]
+
+        scan_key = self._keying.scan_key
+        assert scan_key is not None
+        entries: dict[str, list[_Entry]] = {}
+        stack: list[tuple[dict[str, Any], tuple[str, ...]]] = [(self._root, ())]
+        while stack:
+            node, path = stack.pop()
+            for key, child in node.items():
+                if key != _END:
+                    stack.append((child, (*path, key)))
+                    continue
+                pattern = _SEPARATOR.join(("", *(scan_key(k) for k in path), ""))
+                checks = tuple((p, k) for p, k in enumerate(path) if scan_key(k) != k)
+                for name, payloads in child.items():
+                    entry = _Entry(len(path), checks, name, tuple(payloads))
+                    entries.setdefault(pattern, []).append(entry)
+        automaton = ahocorasick.Automaton()
+        for pattern, found in entries.items():
+            automaton.add_word(pattern, tuple(found))
+        automaton.make_automaton()
+        return automaton
+
+    def _scan(self, keys: Sequence[tuple[str, ...]]) -> dict[str, list[PhraseMatch]]:
+        firsts = [k[0] for k in keys]
+        text = _SEPARATOR.join(("", *firsts, ""))
+        # Offset of the separator after token j -> j + 1 (the index one past the token).
+        after = dict(zip(map(add, accumulate(map(len, firsts)), count(1)), count(1)))
+        longest: dict[str, dict[int, tuple[int, tuple[Any, ...]]]] = {}
+        for end, entries in self._automaton.iter(text):
+            last = after[end]
+            for size, checks, name, payloads in entries:
+                first = last - size
+                if checks and not all(key in keys[first + p] for p, key in checks):
+                    continue
+                at = longest.get(name)
+                if at is None:
+                    at = longest[name] = {}
+                known = at.get(first)
+                if known is None or known[0] < last:
+                    at[first] = (last, payloads)
+        found: dict[str, list[PhraseMatch]] = {}
+        for name, at in longest.items():
+            matches = found[name] = []
+            free = 0
+            for first in sorted(at):
+                if first >= free:
+                    last, payloads = at[first]
+                    matches.append(PhraseMatch(first, last, payloads))
+                    free = last
+        return found
+
+
+_SEPARATOR = "\n"  # no token holds whitespace, so no key does
+
+
+class _Entry(NamedTuple):
+    """One list's entry in the automaton: its scan pattern matched, the exact-form and
+    acronym words (position, key) in ``checks`` must match too."""
+
+    size: int
+    checks: tuple[tuple[int, str], ...]
+    name: str
+    payloads: tuple[Any, ...]

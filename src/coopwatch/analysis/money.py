@@ -17,7 +17,6 @@ from coopwatch.analysis.state import Analysis
 from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
 
-_DIGITS = re.compile(r"(?<!\d)\d")
 _NUMBER = re.compile(r"\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 _CONNECTORS = frozenset({"de", "d", "'", "of", "en", "in"})
 _GAP_WORDS = 3  # words allowed between a jobs figure and its noun ("800 new direct jobs")
@@ -120,8 +119,7 @@ def run(analysis: Analysis) -> None:
     decimal_comma = lexicon.language.decimal_comma
     last_currency: dict[int, list[str]] = {}  # sentence -> currencies of its last amount
     i, n = 0, len(tokens)
-    starts = {analysis.token_at(m.start()) for m in _DIGITS.finditer(analysis.text)}
-    starts |= t.number_word_at.keys() | t.scale_at.keys()
+    starts = {*analysis.numbers(), *t.number_word_at, *t.scale_at}
     while i < n:
         if i not in starts:
             i += 1

@@ -28,6 +28,7 @@ class Analysis:
     _matches: dict[str, list[PhraseMatch]] | None = None
     _token_starts: list[int] = field(default_factory=list)
     _by_label: dict[Label, list[Mention]] = field(default_factory=dict)
+    _numbers: list[int] | None = None
 
     @property
     def text(self) -> str:
@@ -57,6 +58,14 @@ class Analysis:
                 return []
             self._matches = self.lexicon.vocabulary.find_all(self.tokens, self.keys)
         return self._matches.get(vocabulary, [])
+
+    def numbers(self) -> list[int]:
+        """Indices of the tokens that are runs of digits (computed once per document)."""
+        if self._numbers is None:
+            # isdecimal() is exactly the tokenizer's \d: a token either is a digit run or
+            # holds no digit at all.
+            self._numbers = [i for i, t in enumerate(self.tokens) if t.text[0].isdecimal()]
+        return self._numbers
 
     def span_of(self, match: PhraseMatch) -> tuple[int, int]:
         return self.tokens[match.first].start, self.tokens[match.last - 1].end
