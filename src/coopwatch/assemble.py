@@ -164,6 +164,7 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
     anchor: date | None = None
     anchor_span: Span | None = None
     events: dict[tuple[EventType, date | None], Event] = {}
+    filled: set[tuple[tuple[EventType, date | None], int]] = set()
     headline = [t for t in triggers if _in_headline(a, t.start)]
     body = [t for t in triggers if not _in_headline(a, t.start)]
     body_types = {t.value for t in body}
@@ -215,9 +216,11 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
             events[key] = event
         evidence = event.evidence
         evidence.setdefault("type", []).append(trigger.span)
-        if date_span:
+        if date_span and date_span not in evidence.get("date", []):
             evidence.setdefault("date", []).append(date_span)
-        _fill_slots(ctx, event, sentence)
+        if (key, sentence) not in filled:  # two steps of one sentence share its slots
+            filled.add((key, sentence))
+            _fill_slots(ctx, event, sentence)
     for event in events.values():
         event.confidence = _confidence(event)
     return sorted(

@@ -304,3 +304,15 @@ def test_russian_talks_held_in_the_other_country_make_it_a_party(extracted):
     )
     assert extraction.parties == ["BY", "DZ"]
     assert [e.type for e in extraction.events] == [EventType.MEETING]
+
+
+def test_two_steps_of_one_sentence_share_its_facts_once(extracted):
+    text = (
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Biélorussie ont signé et paraphé le "
+        "11 mars 2025 un accord de 4,7 milliards de dinars pour une usine de bus."
+    )
+    [event] = [e for e in extracted(text).events if e.type == EventType.AGREEMENT]
+    assert len(event.evidence["type"]) == 2  # "signé" and "paraphé"
+    assert [a.value for a in event.amounts] == [4_700_000_000]
+    for field, spans in event.evidence.items():
+        assert len(spans) == len({(s.start, s.end) for s in spans}), field

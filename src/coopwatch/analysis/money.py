@@ -176,7 +176,7 @@ def _ends_figure(analysis: Analysis, k: int) -> bool:
         return True
     token = analysis.tokens[k]
     stopwords = analysis.lexicon.name_stopwords  # type: ignore[union-attr]
-    return not token.is_word or bool(set(analysis.keys[k]) & stopwords)
+    return not token.is_word or not stopwords.isdisjoint(analysis.keys[k])
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "et", "and", "mais", "but", "и", "а", "но", "و"})

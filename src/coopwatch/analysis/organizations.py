@@ -437,7 +437,7 @@ def run(analysis: Analysis) -> None:
             remember([text[start:end]], start, end)
     # 4. acronyms defined above, used alone
     acronyms = {fold(n): org for org in orgs.values() for n in org.names if n.isupper()}
-    for token in tokens:
+    for token in tokens if acronyms else ():
         org = acronyms.get(fold(token.text)) if token.text.isupper() else None
         if org is not None and not any(s <= token.start < e for s, e in org.spans):
             org.spans.append((token.start, token.end))

@@ -10,6 +10,9 @@ capitalised words; in Arabic, the words after the title up to a function word.
 
 from __future__ import annotations
 
+from itertools import compress, count
+from operator import attrgetter, itemgetter
+
 from coopwatch.analysis.state import Analysis
 from coopwatch.model import Label, Mention
 from coopwatch.text import fold
@@ -36,6 +39,8 @@ _PARTICLES = frozenset(
 )
 _ARABIC_PARTICLES = frozenset({"بن", "بنت", "ابن", "أبو", "ابو", "آل"})
 _MAX_NAME_WORDS = 5
+_TEXT = attrgetter("text")
+_FIRST_LETTER = itemgetter(0)
 
 
 def _blocked_tokens(analysis: Analysis) -> set[int]:
@@ -48,7 +53,7 @@ def _is_name_word(analysis: Analysis, i: int, blocked: set[int]) -> bool:
     token = analysis.tokens[i]
     if i in blocked or not token.is_word:
         return False
-    if set(analysis.keys[i]) & analysis.lexicon.name_stopwords:  # type: ignore[union-attr]
+    if not analysis.lexicon.name_stopwords.isdisjoint(analysis.keys[i]):  # type: ignore[union-attr]
         return False
     if analysis.lexicon.language.cased:  # type: ignore[union-attr]
         return token.is_capitalised and not (token.text.isupper() and len(token.text) > 1)
@@ -288,9 +293,10 @@ def _surname_mentions(
     if not persons or not analysis.lexicon or not analysis.lexicon.language.cased:
         return
     surnames = {fold(p.surface.split()[-1]): p for p in persons if " " in p.surface}
-    for i, token in enumerate(analysis.tokens):
-        if not token.text[:1].isupper():
-            continue
+    tokens = analysis.tokens
+    capitalised = map(str.isupper, map(_FIRST_LETTER, map(_TEXT, tokens)))
+    for i in compress(count(), capitalised):
+        token = tokens[i]
         person = surnames.get(fold(token.text))
         if person is not None and i not in taken and i not in blocked:
             analysis.add(

@@ -6,12 +6,17 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress, count
+from operator import attrgetter
 from typing import Any
 
 from coopwatch.analysis.matcher import PhraseMatch
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
 from coopwatch.model import Document, Label, Mention, Span
+
+_TEXT = attrgetter("text")
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -64,7 +69,8 @@ class Analysis:
         if self._numbers is None:
             # isdecimal() is exactly the tokenizer's \d: a token either is a digit run or
             # holds no digit at all.
-            self._numbers = [i for i, t in enumerate(self.tokens) if t.text[0].isdecimal()]
+            digits = map(str.isdecimal, map(_TEXT, self.tokens))
+            self._numbers = list(compress(count(), digits))
         return self._numbers
 
     def span_of(self, match: PhraseMatch) -> tuple[int, int]:
@@ -80,20 +86,22 @@ class Analysis:
 
     def token_indices(self, mentions: Iterable[Mention]) -> set[int]:
         """Indices of the tokens that the given mentions cover."""
+        starts = self._starts()
         covered: set[int] = set()
         for m in mentions:
-            i = self.token_at(m.start)
-            while i < len(self.tokens) and self.tokens[i].start < m.end:
-                covered.add(i)
-                i += 1
+            first = bisect.bisect_left(starts, m.start)
+            covered.update(range(first, bisect.bisect_left(starts, m.end, first)))
         return covered
 
     def is_name_stopword(self, i: int) -> bool:
         """Whether token i is a word that no name contains (the lexicon's name stopwords)."""
-        return self.lexicon is not None and bool(set(self.keys[i]) & self.lexicon.name_stopwords)
+        return self.lexicon is not None and not self.lexicon.name_stopwords.isdisjoint(self.keys[i])
 
     def token_at(self, offset: int) -> int:
         """Index of the first token starting at or after a character offset."""
+        return bisect.bisect_left(self._starts(), offset)
+
+    def _starts(self) -> list[int]:
         if len(self._token_starts) != len(self.tokens):
-            self._token_starts = [t.start for t in self.tokens]
-        return bisect.bisect_left(self._token_starts, offset)
+            self._token_starts = list(map(_START, self.tokens))
+        return self._token_starts
