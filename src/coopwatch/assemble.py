@@ -41,6 +41,7 @@ _RECENT_DAYS = 31  # older dated steps are background: they date no later undate
 _SHARED_DATE_REACH = 35  # characters: "signed ... on March 13 during a visit" dates both
 _NEGATION_BEFORE = 40  # characters before a step that a negation reaches
 _NEGATION_AFTER = 30  # and after it
+_TYPE_ORDER = {etype: n for n, etype in enumerate(EventType)}  # events of one day, in order
 
 
 @dataclass(slots=True)
@@ -54,8 +55,13 @@ class _Context:
 
 def _context(analysis: Analysis) -> _Context:
     by_sentence: dict[tuple[int, Label], list[Mention]] = defaultdict(list)
+    # Mentions and sentences are both in text order: one walk pairs them.
+    starts = [s.start for s in analysis.sentences]
+    sentence, last = 0, len(starts) - 1
     for m in analysis.mentions:
-        by_sentence[analysis.sentence_of(m.start), m.label].append(m)
+        while sentence < last and starts[sentence + 1] <= m.start:
+            sentence += 1
+        by_sentence[sentence, m.label].append(m)
     return _Context(analysis, by_sentence)
 
 
@@ -90,10 +96,15 @@ def _party_scores(ctx: _Context, trigger_sentences: set[int]) -> dict[str, float
     sentence that tells a step, as a side ("la partie algérienne"), as a person's
     country; a destination or venue after a passing cue does not count."""
     scores: dict[str, float] = defaultdict(float)
-    for m in ctx.analysis.of(Label.COUNTRY):
+    countries = [
+        (sentence, m)
+        for (sentence, label), ms in ctx.by_sentence.items()
+        if label == Label.COUNTRY
+        for m in ms
+    ]
+    for sentence, m in countries:
         if m.attrs.get("passing"):
             continue
-        sentence = ctx.analysis.sentence_of(m.start)
         weight = 1.0
         if sentence == 0:
             weight += 2.0
@@ -223,9 +234,7 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
             _fill_slots(ctx, event, sentence)
     for event in events.values():
         event.confidence = _confidence(event)
-    return sorted(
-        events.values(), key=lambda e: (e.date or date.min, list(EventType).index(e.type))
-    )
+    return sorted(events.values(), key=lambda e: (e.date or date.min, _TYPE_ORDER[e.type]))
 
 
 def _negated(ctx: _Context, sentence: int, trigger: Mention) -> bool:
@@ -384,13 +393,22 @@ def _organizations(a: Analysis) -> list[Organization]:
 def _sectors(ctx: _Context, parties: list[str]) -> list[str]:
     """Divisions named where the text speaks of the cooperation: in a sentence that also
     tells a step, names a party, an instrument, an amount or a word of cooperation."""
-    a = ctx.analysis
-    topical = {a.sentence_of(m.start) for m in a.of(Label.TRIGGER)}
-    topical |= {a.sentence_of(m.start) for m in a.of(Label.INSTRUMENT)}
-    topical |= {a.sentence_of(m.start) for m in a.of(Label.MONEY)}
-    topical |= {a.sentence_of(m.start) for m in a.of(Label.COUNTRY) if m.value in parties}
-    topical |= {a.sentence_of(m.start) for m in a.of(Label.BOTH_PARTIES)}
-    return sorted({str(m.value) for m in a.of(Label.SECTOR) if a.sentence_of(m.start) in topical})
+    topical = {
+        sentence
+        for (sentence, label), ms in ctx.by_sentence.items()
+        if label in _TOPICAL or (label == Label.COUNTRY and any(m.value in parties for m in ms))
+    }
+    return sorted(
+        {
+            str(m.value)
+            for (sentence, label), ms in ctx.by_sentence.items()
+            if label == Label.SECTOR and sentence in topical
+            for m in ms
+        }
+    )
+
+
+_TOPICAL = frozenset({Label.TRIGGER, Label.INSTRUMENT, Label.MONEY, Label.BOTH_PARTIES})
 
 
 def _instruments(a: Analysis) -> list[str]:

