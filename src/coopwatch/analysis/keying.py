@@ -17,8 +17,7 @@ same capitals.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from coopwatch.text import fold
@@ -35,12 +34,48 @@ class Keying(Protocol):
 
     def text_keys(self, word: str) -> tuple[str, ...]: ...
 
+    def keys_of(self, words: Iterable[str]) -> list[tuple[str, ...]]:
+        """``text_keys`` of many words at once (the tokens of a document)."""
+        ...
+
     def entry_key(self, word: str) -> str: ...
 
     def name_form(self, name: str, title: str = "") -> str:
         """A person's name in its citation form (nominative where names inflect);
         ``title`` is the title word before it, whose case the name shares."""
         ...
+
+
+_MEMO_LIMIT = 500_000  # distinct words remembered before the memo starts afresh
+
+
+class _Memo:
+    """Keys of the words already seen. A plain dict, emptied when it grows too large:
+    cheaper per lookup than an LRU cache, whose bookkeeping writes to memory on every
+    hit, and a document's words are looked up by one C-level map."""
+
+    def __init__(self, compute: Callable[[str], tuple[str, ...]]) -> None:
+        self._compute = compute
+        self._known: dict[str, tuple[str, ...]] = {}
+
+    def one(self, word: str) -> tuple[str, ...]:
+        keys = self._known.get(word)
+        return keys if keys is not None else self._learn(word)
+
+    def many(self, words: Iterable[str]) -> list[tuple[str, ...]]:
+        words = list(words)
+        found: list[tuple[str, ...] | None] = list(map(self._known.get, words))
+        if None in found:
+            for i, keys in enumerate(found):
+                if keys is None:
+                    found[i] = self._learn(words[i])
+        return found  # type: ignore[return-value]  # no None is left
+
+    def _learn(self, word: str) -> tuple[str, ...]:
+        if len(self._known) >= _MEMO_LIMIT:
+            self._known.clear()
+        keys = self._known[word] = self._compute(word)
+        return keys
 
 
 def _acronym(word: str) -> bool:
@@ -58,7 +93,8 @@ def _entry_marker(word: str, base: Callable[[str], str]) -> str:
 class LatinKeying:
     def __init__(self, strip_suffixes: list[str]) -> None:
         self._suffixes = sorted(strip_suffixes, key=len, reverse=True)
-        self.text_keys = lru_cache(maxsize=200_000)(self._text_keys)
+        memo = _Memo(self._text_keys)
+        self.text_keys, self.keys_of = memo.one, memo.many
         self.scan_key: Callable[[str], str] | None = self._scan_key
 
     def _stem(self, word: str) -> str:
@@ -96,7 +132,8 @@ class RussianKeying:
         import pymorphy3
 
         self._morph = pymorphy3.MorphAnalyzer()
-        self.text_keys = lru_cache(maxsize=200_000)(self._text_keys)
+        memo = _Memo(self._text_keys)
+        self.text_keys, self.keys_of = memo.one, memo.many
         self.scan_key: Callable[[str], str] | None = None
 
     def _lemmas(self, word: str) -> list[str]:
@@ -177,7 +214,8 @@ def _letters(word: str) -> str:
 class ArabicKeying:
     def __init__(self, clitic_prefixes: list[str]) -> None:
         self._prefixes = sorted({_letters(p) for p in clitic_prefixes}, key=len, reverse=True)
-        self.text_keys = lru_cache(maxsize=200_000)(self._text_keys)
+        memo = _Memo(self._text_keys)
+        self.text_keys, self.keys_of = memo.one, memo.many
         self.scan_key: Callable[[str], str] | None = None
 
     def _text_keys(self, word: str) -> tuple[str, ...]:

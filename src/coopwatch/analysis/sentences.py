@@ -45,8 +45,7 @@ def run(analysis: Analysis) -> None:
     analysis.tokens = tokenize(analysis.text)
     lexicon = analysis.lexicon
     if lexicon is not None:
-        # map() keeps the per-token loop in C: the keys come from a cache.
-        analysis.keys = list(map(lexicon.keying.text_keys, map(_TEXT, analysis.tokens)))
+        analysis.keys = lexicon.keying.keys_of(map(_TEXT, analysis.tokens))
     else:
         analysis.keys = [(t.text.lower(),) for t in analysis.tokens]
     analysis.set_sentences(split_sentences(analysis.text))
