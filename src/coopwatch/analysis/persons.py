@@ -116,11 +116,8 @@ def _hyphen_part(analysis: Analysis, hyphen: int, blocked: set[int]) -> bool:
 
 def _honorific_before(analysis: Analysis, i: int) -> bool:
     return any(
-        m.label == Label.TITLE
-        and m.attrs.get("kind") == "honorific"
-        and analysis.token_at(m.end) >= i - 1
-        and analysis.token_at(m.end) <= i
-        for m in analysis.mentions
+        m.attrs.get("kind") == "honorific" and i - 1 <= analysis.token_at(m.end) <= i
+        for m in analysis.of(Label.TITLE)
     )
 
 
@@ -164,6 +161,7 @@ def run(analysis: Analysis) -> None:
         )
 
     cased = lexicon.language.cased
+    title_starts = {t.start: t for _, t in title_mentions}
     for match, title in title_mentions:
         sentence = (
             analysis.sentences[analysis.sentence_of(title.start)] if analysis.sentences else None
@@ -195,8 +193,8 @@ def run(analysis: Analysis) -> None:
                 break
             if i in taken:
                 break
-            if any(t is not title and t.start == tokens[i].start for _, t in title_mentions):
-                break
+            if title_starts.get(tokens[i].start, title) is not title:
+                break  # another title begins
             span = _name_at(analysis, i, blocked)
             if span:
                 lo = tokens[max(0, match.first - 3)].start
