@@ -116,3 +116,23 @@ def test_subcontracting(tagged):
         "Les sous-traitants biélorusses ont été invités à la sous-traitance.", Label.INSTRUMENT
     )
     assert ("sous-traitance", "subcontracting") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le secrétaire d'État indien au Commerce, Vikram Sood, a été reçu lundi à Alger.",
+        "Le vice-ministre vietnamien de l'Industrie et du Commerce, Nguyen Van Thang, était là.",
+        "Japan's State Minister of Economy, Trade and Industry, Haruka Ishida, attended.",
+    ],
+)
+def test_portfolio_after_a_nationality_or_in_a_list_is_no_instrument(tagged, text):
+    assert tagged(text, Label.INSTRUMENT) == []
+
+
+def test_a_portfolio_does_not_swallow_the_next_clause(tagged):
+    found = tagged(
+        "The Minister of Trade, who visited Hanoi, said exports of rice would double.",
+        Label.INSTRUMENT,
+    )
+    assert ("exports", "trade") in found

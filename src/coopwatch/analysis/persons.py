@@ -14,6 +14,7 @@ from itertools import compress, count
 from operator import attrgetter, itemgetter
 
 from coopwatch.analysis.state import Analysis
+from coopwatch.analysis.tokens import Token
 from coopwatch.model import Label, Mention
 from coopwatch.text import fold
 
@@ -233,26 +234,47 @@ def _merge_surnames(persons: list[Mention]) -> None:
 
 
 _OF = frozenset({"de", "du", "des", "d", "of", "for"})
+_OF_CONTRACTED = frozenset({"au", "aux"})
 _INSIDE = frozenset({"'", "-", "&"})
 
 
 def _complement_end(analysis: Analysis, i: int, taken: set[int], cased: bool) -> int:
-    """End of a title's complement: "ministre [de l'Industrie et des Mines]", "وزير [الطاقة]"."""
+    """End of a title's complement: "ministre [de l'Industrie et des Mines]", "وزير [الطاقة]",
+    "secrétaire d'État indien [au Commerce]", "Minister [of Economy, Trade and Industry]"."""
     tokens = analysis.tokens
+    title_end = tokens[i - 1].end if i else 0
     if not cased:
         j = _skip_definite(analysis, i, set())
-        return tokens[j - 1].end if j > i else (tokens[i - 1].end if i else 0)
-    if i >= len(tokens) or fold(tokens[i].text) not in _OF:
-        return tokens[i - 1].end if i else 0
+        return tokens[j - 1].end if j > i else title_end
+    adjectives = analysis.token_indices(
+        m for m in analysis.of(Label.COUNTRY) if m.attrs.get("kind") == "adjective"
+    )
+    while i in adjectives:
+        i += 1  # "le ministre algérien de l'Industrie"
+    if i >= len(tokens) or not _opens_portfolio(tokens, i):
+        return title_end
     j = i
     while j < len(tokens) and j - i < 12 and j not in taken:
         tok = tokens[j]
-        if not tok.is_word and tok.text not in _INSIDE:
-            break
         if "\n" in analysis.text[tokens[j - 1].end : tok.start]:
+            break
+        if tok.text == "," and j + 1 < len(tokens) and j + 1 not in taken:
+            following = tokens[j + 1]
+            if following.is_capitalised or fold(following.text) in _OF:
+                j += 1  # a list of portfolios: "of Economy, Trade and Industry"
+                continue
+        if not tok.is_word and tok.text not in _INSIDE:
             break
         j += 1
     return tokens[j - 1].end
+
+
+def _opens_portfolio(tokens: list[Token], i: int) -> bool:
+    """ "de l'Industrie", "of Trade", or "au Commerce" (a capital after "au", not "au siège")."""
+    word = fold(tokens[i].text)
+    if word in _OF:
+        return True
+    return word in _OF_CONTRACTED and i + 1 < len(tokens) and tokens[i + 1].is_capitalised
 
 
 def _skip_definite(analysis: Analysis, i: int, blocked: set[int]) -> int:
