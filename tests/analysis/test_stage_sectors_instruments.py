@@ -136,3 +136,14 @@ def test_a_portfolio_does_not_swallow_the_next_clause(tagged):
         Label.INSTRUMENT,
     )
     assert ("exports", "trade") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Ils ont posé la première pierre de la raffinerie d'alumine.", "raffinerie d'alumine"),
+        ("They laid the first stone of the alumina refinery.", "alumina refinery"),
+    ],
+)
+def test_an_alumina_refinery_is_basic_metals_not_petroleum(tagged, text, surface):
+    assert tagged(text, Label.SECTOR) == [(surface, "24")]
