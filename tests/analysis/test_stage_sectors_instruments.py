@@ -147,3 +147,21 @@ def test_a_portfolio_does_not_swallow_the_next_clause(tagged):
 )
 def test_an_alumina_refinery_is_basic_metals_not_petroleum(tagged, text, surface):
     assert tagged(text, Label.SECTOR) == [(surface, "24")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mongolia's Ministry of Food, Agriculture and Light Industry said the talks went well.",
+        "Le ministère de l'Agriculture a publié un communiqué sur la visite.",
+    ],
+)
+def test_a_ministry_named_by_its_portfolio_says_no_sector(tagged, text):
+    assert tagged(text, Label.SECTOR) == []
+
+
+def test_ministries_described_in_lower_case_still_name_the_field(tagged):
+    found = tagged(
+        "The ministries of higher education and research signed a memorandum.", Label.SECTOR
+    )
+    assert [value for _, value in found] == ["85", "72"]  # education, research

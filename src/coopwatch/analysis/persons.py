@@ -216,7 +216,7 @@ def run(analysis: Analysis) -> None:
                 country = _country_between(analysis, title.start, end_window)
                 add_person(span[0], span[1], title, country)
     for match, title in title_mentions:
-        title.attrs["complement_end"] = _complement_end(analysis, match.last, taken, cased)
+        title.attrs["complement_end"] = portfolio_end(analysis, match.last, taken, cased)
     _merge_surnames(persons)
     _surname_mentions(analysis, persons, taken, blocked)
 
@@ -238,8 +238,9 @@ _OF_CONTRACTED = frozenset({"au", "aux"})
 _INSIDE = frozenset({"'", "-", "&"})
 
 
-def _complement_end(analysis: Analysis, i: int, taken: set[int], cased: bool) -> int:
-    """End of a title's complement: "ministre [de l'Industrie et des Mines]", "وزير [الطاقة]",
+def portfolio_end(analysis: Analysis, i: int, taken: set[int], cased: bool) -> int:
+    """End of the portfolio after a title or a government body ending before token i:
+    "ministre [de l'Industrie et des Mines]", "وزير [الطاقة]",
     "secrétaire d'État indien [au Commerce]", "Minister [of Economy, Trade and Industry]"."""
     tokens = analysis.tokens
     title_end = tokens[i - 1].end if i else 0

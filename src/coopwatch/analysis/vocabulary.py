@@ -20,12 +20,34 @@ def _names_and_titles(analysis: Analysis, *, organizations: bool = True) -> list
     return spans
 
 
+def _government_bodies(analysis: Analysis) -> list[tuple[int, int]]:
+    """Ministries and departments with their portfolio: "Ministry of Food, Agriculture
+    and Light Industry", "le ministère de l'Énergie", "وزارة الفلاحة"."""
+    from coopwatch.analysis.persons import portfolio_end
+
+    if analysis.lexicon is None:
+        return []
+    tokens = analysis.tokens
+    persons = analysis.token_indices(analysis.of(Label.PERSON))
+    cased = analysis.lexicon.language.cased
+    spans = []
+    for m in analysis.matches("government_body"):
+        end = portfolio_end(analysis, m.last, persons, cased)
+        portfolio = [t for t in tokens[m.last : m.last + 16] if t.end <= end]
+        # A portfolio is a name, capitalised where letters have case; "ministries of
+        # higher education" describes the field of the cooperation instead.
+        if not cased or any(t.is_capitalised for t in portfolio):
+            spans.append((tokens[m.first].start, end))
+    return spans
+
+
 def sectors(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
     # An organisation's name often says the sector of the cooperation ("Société
-    # tunisienne de l'électricité et du gaz"), so only titles are set aside here.
-    taken = _names_and_titles(analysis, organizations=False)
+    # tunisienne de l'électricité et du gaz"), so only titles and government
+    # departments are set aside here.
+    taken = _names_and_titles(analysis, organizations=False) + _government_bodies(analysis)
     for match in analysis.matches("sector"):
         start, end = analysis.span_of(match)
         isic, isic_class = match.payloads[0]
