@@ -109,3 +109,19 @@ def test_organisation_spans_spell_their_text(analysed):
     assert analysis.of(Label.ORGANIZATION)
     for m in analysis.of(Label.ORGANIZATION):
         assert text[m.start : m.end] == m.surface
+
+
+def test_dateline_city_and_agency_make_no_organisation(organizations):
+    found = organizations(
+        "N'DJAMENA (ATP) – Le Tchad et la Chine ont signé un accord avec la société Sahel Power."
+    )
+    names = [names for _, names in found]
+    assert all("DJAMENA" not in name for group in names for name in group)
+    assert ["Sahel Power"] in names
+
+
+def test_article_and_head_word_alone_make_no_organisation(organizations):
+    found = organizations(
+        "La Banque africaine de développement (BAD) a annoncé une enveloppe de 700 millions."
+    )
+    assert {tuple(names) for _, names in found} == {("BAD", "Banque africaine de développement")}

@@ -47,6 +47,8 @@ _CONNECTORS = frozenset(
     }
 )
 _MAX_NAME_TOKENS = 10
+# Articles that may open a name ("La Poste") but make none alone before a head word.
+_ARTICLES = frozenset({"la", "le", "les", "l", "the"})
 
 
 @dataclass(slots=True)
@@ -374,6 +376,8 @@ def run(analysis: Analysis) -> None:
         if span is None:
             continue
         long_name = text[tokens[span[0]].start : tokens[span[1] - 1].end]
+        if long_name.isupper():
+            continue  # a dateline and its agency: "N'DJAMENA (ATP)", "ADDIS ABABA (ENA)"
         if excluded(analysis, long_name):
             continue  # "Ministry of External Affairs (MEA)": the acronym is a ministry too
         remember([acronym, long_name], tokens[span[0]].start, m.end())
@@ -430,8 +434,10 @@ def run(analysis: Analysis) -> None:
         ):
             i -= 1
         first = i + 1
-        while first < match.first and analysis.is_name_stopword(first):
-            first += 1  # "The ..."
+        while first < match.first and (
+            analysis.is_name_stopword(first) or fold(tokens[first].text) in _ARTICLES
+        ):
+            first += 1  # "The ...", and "La Banque ..." is no name of its own
         if first < match.first:
             start, end = tokens[first].start, tokens[last - 1].end
             remember([text[start:end]], start, end)
