@@ -125,3 +125,29 @@ def test_article_and_head_word_alone_make_no_organisation(organizations):
         "La Banque africaine de développement (BAD) a annoncé une enveloppe de 700 millions."
     )
     assert {tuple(names) for _, names in found} == {("BAD", "Banque africaine de développement")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The University of the Philippines will host the centre.",
+            "University of the Philippines",
+        ),
+        (
+            "It was signed with Hanoi University of Science and Technology.",
+            "Hanoi University of Science and Technology",
+        ),
+        ("The Central Bank of Nigeria approved the loan.", "Central Bank of Nigeria"),
+        (
+            "The National Academy of Sciences of Belarus and BioCubaFarma signed it.",
+            "National Academy of Sciences of Belarus",
+        ),
+    ],
+)
+def test_institution_of_a_capitalised_name(organizations, text, name):
+    assert name in [names[0] for _, names in organizations(text, "en")]
+
+
+def test_institution_of_lower_case_words_is_no_name(organizations):
+    assert organizations("A bank of the region will lend to farmers.", "en") == []

@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 from coopwatch.analysis.matcher import PhraseMatcher
 from coopwatch.analysis.state import Analysis
+from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
 from coopwatch.text import fold
@@ -268,6 +269,62 @@ def _named_by_nationality(analysis: Analysis, blocked: set[int]) -> list[tuple[i
     return spans
 
 
+_OF_NAME = frozenset({"of", "for"})
+_AND = frozenset({"and", "&"})
+
+
+def _institutions_of(analysis: Analysis, blocked: set[int]) -> list[tuple[int, int]]:
+    """Names built on "Institution of Capitalised Words": "University of the Philippines",
+    "Hanoi University of Science and Technology", "Central Bank of Nigeria"."""
+    tokens = analysis.tokens
+    countries = _country_tokens(analysis)
+    spans = []
+    for match in analysis.matches("org_institution"):
+        head, j = match.first, match.last
+        if not tokens[head].is_capitalised or j >= len(tokens) or tokens[j].text not in _OF_NAME:
+            continue
+        j += 1
+        if j < len(tokens) and fold(tokens[j].text) == "the":
+            j += 1
+        # The name's own words: capitalised, countries included ("of Nigeria"), joined
+        # by "and" ("Science and Technology"); never a person, a date or a title.
+        end = j
+        while end < len(tokens) and end - j < 8:
+            if _is_proper(analysis, end) and (end not in blocked or end in countries):
+                end += 1
+            elif (
+                (fold(tokens[end].text) in _OF_NAME or _joins_name(tokens, end, countries))
+                and end + 1 < len(tokens)
+                and _is_proper(analysis, end + 1)
+                and (end + 1 not in blocked or end + 1 in countries)
+            ):
+                end += 2  # "Science and Technology", "Academy of Sciences of Belarus"
+            else:
+                break
+        if end == j or "\n" in analysis.text[tokens[head].start : tokens[end - 1].end]:
+            continue
+        # Capitalised words before the institution belong to it ("Central Bank",
+        # "National Academy"), though not an article opening the sentence.
+        first = head
+        while (
+            first > 0
+            and _is_proper(analysis, first - 1)
+            and (first - 1 not in blocked or first - 1 in countries)
+            and head - first < 3
+            and fold(tokens[first - 1].text) not in _CONNECTORS
+            and "\n" not in analysis.text[tokens[first - 1].end : tokens[first].start]
+        ):
+            first -= 1
+        spans.append((tokens[first].start, tokens[end - 1].end))
+    return spans
+
+
+def _joins_name(tokens: list[Token], i: int, countries: set[int]) -> bool:
+    """ "and" inside a name ("Science and Technology"), not after the country that
+    closes one ("... of Belarus and BioCubaFarma")."""
+    return fold(tokens[i].text) in _AND and i - 1 not in countries
+
+
 _DEFINITE = ("ال", "لل", "وال", "بال", "فال")
 _PREPOSITIONS = ("ب", "ل", "ك", "لل")
 
@@ -411,6 +468,8 @@ def run(analysis: Analysis) -> None:
                 remember(
                     [text[tokens[j].start : tokens[k - 1].end]], tokens[j].start, tokens[k - 1].end
                 )
+        for start, end in _institutions_of(analysis, blocked):
+            remember([text[start:end]], start, end)
     suffixes = analysis.matches("org_suffix")
     suffix_ends = {m.first: m.last for m in suffixes}
     countries = _country_tokens(analysis)

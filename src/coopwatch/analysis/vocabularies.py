@@ -59,6 +59,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "org_known": [(o.known, "known")],
         "org_introducer": [(o.introducers, "introducer")],
         "government_body": [(o.government_bodies, "government")],
+        "org_institution": [(o.institutions, "institution")],
         # vocabulary stages
         "sector": [(s.phrases, (s.isic, s.isic_class)) for s in lexicon.sectors.sector],
         "instrument": [(getattr(i, name), name) for name in INSTRUMENTS],

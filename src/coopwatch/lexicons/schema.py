@@ -165,6 +165,9 @@ class OrganizationsFile(Strict):
     known: Phrases = Field(default_factory=list)
     #: Never organisations of the cooperation: ministries, governments, news agencies.
     exclude: Phrases = Field(default_factory=list)
+    #: Capitalised institution nouns whose name goes on with "of"/"for" and more
+    #: capitalised words: "University of the Philippines", "Central Bank of Nigeria".
+    institutions: Phrases = Field(default_factory=list)
     #: Government departments named by their portfolio ("Ministry of Agriculture"): the
     #: portfolio's words are no sector of the cooperation.
     government_bodies: Phrases = Field(default_factory=list)
