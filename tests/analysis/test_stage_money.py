@@ -143,3 +143,21 @@ def test_amount_spans_spell_their_text(analysed):
     for m in analysis.of(Label.MONEY) + analysis.of(Label.JOBS):
         assert text[m.start : m.end] == m.surface
     assert [m.surface for m in analysis.of(Label.JOBS)] == ["612 emplois"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The campus is expected to employ about 300 technicians.",
+            ("300 technicians", 300, False),
+        ),
+        ("La future usine emploiera 250 personnes.", ("250 personnes", 250, False)),
+    ],
+)
+def test_future_hiring_counts_jobs_whatever_the_noun(jobs, text, expected):
+    assert jobs(text) == [expected]
+
+
+def test_present_employment_is_no_hiring(jobs):
+    assert jobs("The tannery employs 650 people.") == []

@@ -21,6 +21,7 @@ _NUMBER = re.compile(r"\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 _CONNECTORS = frozenset({"de", "d", "'", "of", "en", "in"})
 _GAP_WORDS = 3  # words allowed between a jobs figure and its noun ("800 new direct jobs")
 _EXISTING_REACH = 6  # tokens between an existing-employment cue and its figure
+_HIRING_REACH = 2  # words between a hiring verb and its figure ("employ about 300")
 
 
 def parse_number(raw: str, decimal_comma: bool) -> float | None:
@@ -58,6 +59,7 @@ class _Tables:
     number_word_at: dict[int, PhraseMatch]
     jobs_at: dict[int, PhraseMatch]
     existing_ends: list[int]
+    hiring_ends: set[int]
     excluded_sentences: set[int]
     symbols: frozenset[str]
 
@@ -72,6 +74,7 @@ def _tables(analysis: Analysis, lexicon: Lexicon) -> _Tables:
         number_word_at=_by_first(analysis.matches("number")),
         jobs_at=_by_first(analysis.matches("jobs")),
         existing_ends=[m.last for m in analysis.matches("jobs_existing")],
+        hiring_ends={m.last for m in analysis.matches("jobs_hiring")},
         excluded_sentences={
             analysis.sentence_of(tokens[m.first].start) for m in analysis.matches("money_exclude")
         },
@@ -207,3 +210,12 @@ def _jobs(analysis: Analysis, i: int, end: int, value: float, t: _Tables) -> Non
                     existing=existing,
                 )
             return
+    # "will employ about 300 technicians": a hiring verb just before makes any noun jobs.
+    hired = next((h for h in range(i - _HIRING_REACH, i + 1) if h in t.hiring_ends), None)
+    if (
+        hired is not None
+        and end < len(tokens)
+        and tokens[end].is_word
+        and all(tokens[x].is_word for x in range(hired, i))
+    ):
+        analysis.add(Label.JOBS, tokens[i].start, tokens[end].end, round(value), existing=False)

@@ -75,5 +75,6 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "number": [([w], v) for w, v in m.numbers.items()],
         "jobs": [(j.nouns, "jobs")],
         "jobs_existing": [(j.existing, "existing")],
+        "jobs_hiring": [(j.hiring, "hiring")],
         "money_exclude": [(m.exclude_context, "exclude")],
     }

@@ -151,6 +151,9 @@ class JobsFile(Strict):
     nouns: Phrases = Field(default_factory=list)
     #: Phrases that make the figure existing employment, not jobs created.
     existing: Phrases = Field(default_factory=list)
+    #: Verbs of future hiring: the figure right after them counts jobs created, whatever
+    #: noun follows ("will employ about 300 technicians", "emploiera 250 personnes").
+    hiring: Phrases = Field(default_factory=list)
 
 
 class OrganizationsFile(Strict):
