@@ -160,6 +160,11 @@ def test_a_ministry_named_by_its_portfolio_says_no_sector(tagged, text):
     assert tagged(text, Label.SECTOR) == []
 
 
+def test_a_ministry_named_by_its_portfolio_says_no_instrument(tagged):
+    text = "The plant opened in Andijan, the Ministry of Investment, Industry and Trade said."
+    assert tagged(text, Label.INSTRUMENT) == []
+
+
 def test_ministries_described_in_lower_case_still_name_the_field(tagged):
     found = tagged(
         "The ministries of higher education and research signed a memorandum.", Label.SECTOR

@@ -21,8 +21,9 @@ def _names_and_titles(analysis: Analysis, *, organizations: bool = True) -> list
 
 
 def _government_bodies(analysis: Analysis) -> list[tuple[int, int]]:
-    """Ministries and departments with their portfolio: "Ministry of Food, Agriculture
-    and Light Industry", "le ministère de l'Énergie", "وزارة الفلاحة"."""
+    """Ministries and departments with their portfolio, which names neither the sector
+    nor the instrument of the cooperation: "Ministry of Food, Agriculture and Light
+    Industry", "Ministry of Investment, Industry and Trade", "وزارة الفلاحة"."""
     from coopwatch.analysis.persons import portfolio_end
 
     if analysis.lexicon is None:
@@ -63,7 +64,7 @@ def sectors(analysis: Analysis) -> None:
 def instruments(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
-    taken = _names_and_titles(analysis)
+    taken = _names_and_titles(analysis) + _government_bodies(analysis)
     for match in analysis.matches("instrument"):
         start, end = analysis.span_of(match)
         if any(s <= start and end <= e for s, e in taken):
