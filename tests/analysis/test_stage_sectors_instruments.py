@@ -170,3 +170,19 @@ def test_ministries_described_in_lower_case_still_name_the_field(tagged):
         "The ministries of higher education and research signed a memorandum.", Label.SECTOR
     )
     assert [value for _, value in found] == ["85", "72"]  # education, research
+
+
+def test_a_russian_title_carries_its_portfolio_bare(tagged):
+    found = tagged(
+        "Заместитель министра сельского хозяйства Алжира Карим Хаддад посетил завод "
+        "по производству тракторов.",
+        Label.SECTOR,
+    )
+    assert [value for _, value in found] == ["28"]  # the tractors, not agriculture
+
+
+def test_a_russian_portfolio_stops_at_the_verb(tagged):
+    found = tagged(
+        "Заместитель министра обсудил поставки сельскохозяйственной техники.", Label.SECTOR
+    )
+    assert "28" in [value for _, value in found]

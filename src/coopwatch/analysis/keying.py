@@ -45,6 +45,12 @@ class Keying(Protocol):
         ``title`` is the title word before it, whose case the name shares."""
         ...
 
+    def genitive(self, word: str) -> bool:
+        """Whether a word may be in the genitive, the case of a portfolio written bare
+        after a title ("министр [сельского хозяйства]"); False where nouns do not
+        inflect."""
+        ...
+
 
 _MEMO_LIMIT = 500_000  # distinct words remembered before the memo starts afresh
 
@@ -126,6 +132,9 @@ class LatinKeying:
     def name_form(self, name: str, title: str = "") -> str:
         return name
 
+    def genitive(self, word: str) -> bool:
+        return False
+
 
 class RussianKeying:
     def __init__(self) -> None:
@@ -153,6 +162,9 @@ class RussianKeying:
         if word.startswith(EXACT):
             return EXACT + fold(word[1:]).replace("ё", "е")
         return _entry_marker(word, lambda w: self._lemmas(w)[0])
+
+    def genitive(self, word: str) -> bool:
+        return any(p.tag.case == "gent" for p in self._morph.parse(word.lower()))
 
     def name_form(self, name: str, title: str = "") -> str:
         """A person's name in the nominative: "Александра Турчина" -> "Александр Турчин".
@@ -234,6 +246,9 @@ class ArabicKeying:
 
     def name_form(self, name: str, title: str = "") -> str:
         return name
+
+    def genitive(self, word: str) -> bool:
+        return False
 
     def entry_key(self, word: str) -> str:
         if word.startswith(EXACT):

@@ -235,6 +235,7 @@ def _merge_surnames(persons: list[Mention]) -> None:
 
 _OF = frozenset({"de", "du", "des", "d", "of", "for"})
 _OF_CONTRACTED = frozenset({"au", "aux"})
+_BARE_LINKS = frozenset({"и"})  # "министр промышленности и торговли"
 _INSIDE = frozenset({"'", "-", "&"})
 
 
@@ -252,6 +253,24 @@ def portfolio_end(analysis: Analysis, i: int, taken: set[int], cased: bool) -> i
     )
     while i in adjectives:
         i += 1  # "le ministre algérien de l'Industrie"
+    if analysis.lexicon is not None and analysis.lexicon.language.bare_portfolio:
+        # "министр [сельского хозяйства] Карим Хаддад": lower-case words in the
+        # genitive, up to a name or a verb ("министр [промышленности] отметил").
+        keying = analysis.lexicon.keying
+        j = i
+        while j < len(tokens) and j - i < 8 and j not in taken:
+            word = tokens[j].text
+            if word == "," and j > i and j + 1 < len(tokens) and not tokens[j + 1].is_capitalised:
+                j += 1  # "министр [инвестиций, промышленности и торговли]"
+                continue
+            if not tokens[j].is_word or tokens[j].is_capitalised:
+                break
+            if not (word in _BARE_LINKS or keying.genitive(word)):
+                break
+            j += 1
+        while j > i and not tokens[j - 1].is_word:
+            j -= 1  # not the comma before a verb
+        return tokens[j - 1].end if j > i else title_end
     if i >= len(tokens) or not _opens_portfolio(tokens, i):
         return title_end
     j = i

@@ -40,6 +40,10 @@ class LanguageFile(Strict):
     #: whole portfolio ("ministre de l'Intérieur, des Collectivités locales et de
     #: l'Aménagement du territoire, Brahim Merad").
     title_reach: int = 12
+    #: A title's portfolio follows it bare, in the genitive, without a preposition
+    #: ("министр сельского хозяйства"): the lower-case words after a title are its
+    #: portfolio.
+    bare_portfolio: bool = False
 
 
 class Country(Strict):
