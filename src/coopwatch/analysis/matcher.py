@@ -42,6 +42,17 @@ def _entry_words(phrase: str) -> list[str]:
     return words
 
 
+def _insert(root: dict[str, Any], keying: Keying, phrase: str) -> dict[str, Any] | None:
+    """The trie node a phrase ends at, created as needed (None for a phrase of no words)."""
+    words = _entry_words(phrase)
+    if not words:
+        return None
+    node = root
+    for word in words:
+        node = node.setdefault(keying.entry_key(word), {})
+    return node
+
+
 class PhraseMatcher:
     def __init__(self, keying: Keying) -> None:
         self._keying = keying
@@ -49,14 +60,10 @@ class PhraseMatcher:
         self.size = 0
 
     def add(self, phrase: str, payload: Any) -> None:
-        words = _entry_words(phrase)
-        if not words:
-            return
-        node = self._root
-        for word in words:
-            node = node.setdefault(self._keying.entry_key(word), {})
-        node.setdefault(_END, []).append(payload)
-        self.size += 1
+        node = _insert(self._root, self._keying, phrase)
+        if node is not None:
+            node.setdefault(_END, []).append(payload)
+            self.size += 1
 
     def add_all(self, phrases: Iterable[str], payload: Any) -> None:
         for phrase in phrases:
@@ -113,13 +120,9 @@ class VocabularyMatcher:
     def add(self, name: str, phrase: str, payload: Any) -> None:
         self._openers.clear()
         self._automaton = None
-        words = _entry_words(phrase)
-        if not words:
-            return
-        node = self._root
-        for word in words:
-            node = node.setdefault(self._keying.entry_key(word), {})
-        node.setdefault(_END, {}).setdefault(name, []).append(payload)
+        node = _insert(self._root, self._keying, phrase)
+        if node is not None:
+            node.setdefault(_END, {}).setdefault(name, []).append(payload)
 
     def find_all(
         self, tokens: Sequence[Token], keys: Sequence[tuple[str, ...]]

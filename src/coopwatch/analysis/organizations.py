@@ -210,11 +210,6 @@ def _country_tokens(analysis: Analysis) -> set[int]:
     return analysis.token_indices(analysis.of(Label.COUNTRY))
 
 
-def _adjective_tokens(analysis: Analysis) -> set[int]:
-    adjectives = [m for m in analysis.of(Label.COUNTRY) if m.attrs.get("kind") == "adjective"]
-    return analysis.token_indices(adjectives)
-
-
 def _proper_run(analysis: Analysis, j: int, blocked: set[int]) -> int:
     """Index past the run of capitalised words starting at j (hyphens inside)."""
     tokens = analysis.tokens
@@ -273,11 +268,12 @@ _OF_NAME = frozenset({"of", "for"})
 _AND = frozenset({"and", "&"})
 
 
-def _institutions_of(analysis: Analysis, blocked: set[int]) -> list[tuple[int, int]]:
+def _institutions_of(
+    analysis: Analysis, blocked: set[int], countries: set[int]
+) -> list[tuple[int, int]]:
     """Names built on "Institution of Capitalised Words": "University of the Philippines",
     "Hanoi University of Science and Technology", "Central Bank of Nigeria"."""
     tokens = analysis.tokens
-    countries = _country_tokens(analysis)
     spans = []
     for match in analysis.matches("org_institution"):
         head, j = match.first, match.last
@@ -443,7 +439,8 @@ def run(analysis: Analysis) -> None:
         start, end = analysis.span_of(match)
         remember([text[start:end]], start, end)
     # 3. head noun + description + bare acronym: "le groupe public des textiles et cuirs GETEX"
-    adjectives = _adjective_tokens(analysis)
+    adjectives = analysis.adjective_tokens()
+    countries = _country_tokens(analysis)
     if lexicon.language.cased:
         blocked_or_heads = blocked | heads
         for h in sorted(heads):
@@ -468,11 +465,10 @@ def run(analysis: Analysis) -> None:
                 remember(
                     [text[tokens[j].start : tokens[k - 1].end]], tokens[j].start, tokens[k - 1].end
                 )
-        for start, end in _institutions_of(analysis, blocked):
+        for start, end in _institutions_of(analysis, blocked, countries):
             remember([text[start:end]], start, end)
     suffixes = analysis.matches("org_suffix")
     suffix_ends = {m.first: m.last for m in suffixes}
-    countries = _country_tokens(analysis)
     suffix_lasts = {m.last for m in suffixes}
     for match in suffixes:
         if lexicon.language.cased and not tokens[match.first].is_capitalised:

@@ -215,8 +215,11 @@ def run(analysis: Analysis) -> None:
                 end_window = tokens[min(len(tokens) - 1, match.last + 6)].end
                 country = _country_between(analysis, title.start, end_window)
                 add_person(span[0], span[1], title, country)
+    adjectives = analysis.adjective_tokens()
     for match, title in title_mentions:
-        title.attrs["complement_end"] = portfolio_end(analysis, match.last, taken, cased)
+        title.attrs["complement_end"] = portfolio_end(
+            analysis, match.last, taken, cased, adjectives
+        )
     _merge_surnames(persons)
     _surname_mentions(analysis, persons, taken, blocked)
 
@@ -239,18 +242,19 @@ _BARE_LINKS = frozenset({"и"})  # "министр промышленности 
 _INSIDE = frozenset({"'", "-", "&"})
 
 
-def portfolio_end(analysis: Analysis, i: int, taken: set[int], cased: bool) -> int:
+def portfolio_end(
+    analysis: Analysis, i: int, taken: set[int], cased: bool, adjectives: set[int]
+) -> int:
     """End of the portfolio after a title or a government body ending before token i:
     "ministre [de l'Industrie et des Mines]", "وزير [الطاقة]",
-    "secrétaire d'État indien [au Commerce]", "Minister [of Economy, Trade and Industry]"."""
+    "secrétaire d'État indien [au Commerce]", "Minister [of Economy, Trade and Industry]".
+    ``adjectives`` are the document's country-adjective tokens ("indien"), which may
+    stand between a title and its portfolio."""
     tokens = analysis.tokens
     title_end = tokens[i - 1].end if i else 0
     if not cased:
         j = _skip_definite(analysis, i, set())
         return tokens[j - 1].end if j > i else title_end
-    adjectives = analysis.token_indices(
-        m for m in analysis.of(Label.COUNTRY) if m.attrs.get("kind") == "adjective"
-    )
     while i in adjectives:
         i += 1  # "le ministre algérien de l'Industrie"
     if analysis.lexicon is not None and analysis.lexicon.language.bare_portfolio:

@@ -93,6 +93,12 @@ class Analysis:
             covered.update(range(first, bisect.bisect_left(starts, m.end, first)))
         return covered
 
+    def adjective_tokens(self) -> set[int]:
+        """Indices of the tokens of country adjectives ("algérien", "Indian")."""
+        return self.token_indices(
+            m for m in self.of(Label.COUNTRY) if m.attrs.get("kind") == "adjective"
+        )
+
     def is_name_stopword(self, i: int) -> bool:
         """Whether token i is a word that no name contains (the lexicon's name stopwords)."""
         return self.lexicon is not None and not self.lexicon.name_stopwords.isdisjoint(self.keys[i])

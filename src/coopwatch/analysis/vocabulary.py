@@ -31,9 +31,10 @@ def _government_bodies(analysis: Analysis) -> list[tuple[int, int]]:
     tokens = analysis.tokens
     persons = analysis.token_indices(analysis.of(Label.PERSON))
     cased = analysis.lexicon.language.cased
+    adjectives = analysis.adjective_tokens()
     spans = []
     for m in analysis.matches("government_body"):
-        end = portfolio_end(analysis, m.last, persons, cased)
+        end = portfolio_end(analysis, m.last, persons, cased, adjectives)
         portfolio = [t for t in tokens[m.last : m.last + 16] if t.end <= end]
         # A portfolio is a name, capitalised where letters have case; "ministries of
         # higher education" describes the field of the cooperation instead.

@@ -75,3 +75,13 @@ def parse_iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         return datetime.fromisoformat(value).date()
+
+
+def optional_iso_date(value: str | None) -> date | None:
+    """``parse_iso_date`` for metadata that may be missing or malformed: None then."""
+    if not value:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        return None

@@ -17,7 +17,7 @@ from trafilatura.settings import Document as ExtractedPage
 from coopwatch.errors import InputError
 from coopwatch.model import Document
 from coopwatch.readers import text
-from coopwatch.readers._common import Item, parse_iso_date, read_bytes
+from coopwatch.readers._common import Item, optional_iso_date, read_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 #: Only dates the page declares (metadata, <time>, URL): a date guessed from the
@@ -64,7 +64,7 @@ def extract(
         source,
         url=url or page.url,
         title=page.title,
-        published=_page_date(page.date) or published,
+        published=optional_iso_date(page.date) or published,
     )
 
 
@@ -90,12 +90,3 @@ def _codec(name: str | None) -> str | None:
         return None
     # As browsers do: pages labelled Latin-1 are written in its superset, CP1252.
     return "cp1252" if encoding == "iso8859-1" else encoding
-
-
-def _page_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return parse_iso_date(value)
-    except ValueError:
-        return None

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from coopwatch.errors import InputError
 from coopwatch.readers import html
-from coopwatch.readers._common import Item, open_binary, parse_iso_date
+from coopwatch.readers._common import Item, open_binary, optional_iso_date
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -57,7 +56,7 @@ def _page(record: Any, source: str) -> Item:
             source,
             url=record.rec_headers.get_header("WARC-Target-URI"),
             charset=_charset(record.http_headers.get_header("Content-Type") or ""),
-            published=_warc_date(record.rec_headers.get_header("WARC-Date")),
+            published=optional_iso_date(record.rec_headers.get_header("WARC-Date")),
         )
     except InputError as err:
         return err
@@ -69,12 +68,3 @@ def _charset(content_type: str) -> str | None:
         if key.strip().lower() == "charset":
             return value.strip().strip("\"'") or None
     return None
-
-
-def _warc_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return parse_iso_date(value)
-    except ValueError:
-        return None
