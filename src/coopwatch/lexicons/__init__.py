@@ -39,7 +39,7 @@ class Lexicon:
         if not (lang_dir / "language.toml").exists():
             raise LexiconError(f"no lexicon for language {code!r} (expected {lang_dir})")
         self.code = code
-        self.language = _load(lang_dir, "language", schema.LanguageFile)
+        self.language = language_settings(code)
         self.countries = _load(lang_dir, "countries", schema.CountriesFile)
         self.dates = _load(lang_dir, "dates", schema.DatesFile)
         self.titles = _load(lang_dir, "titles", schema.TitlesFile)
@@ -87,6 +87,12 @@ class Lexicon:
 @cache
 def load(code: str) -> Lexicon:
     return Lexicon(code)
+
+
+@cache
+def language_settings(code: str) -> schema.LanguageFile:
+    """The settings of one language (its ``language.toml``), without its phrase lists."""
+    return _load(LEXICON_DIR / code, "language", schema.LanguageFile)
 
 
 @cache

@@ -44,6 +44,10 @@ class LanguageFile(Strict):
     #: ("министр сельского хозяйства"): the lower-case words after a title are its
     #: portfolio.
     bare_portfolio: bool = False
+    #: Short words frequent in this language and rare in every other language written
+    #: in its script: three different ones in a text's opening, and none of another
+    #: language's, settle the language without the statistical model.
+    marker_words: list[str] = Field(default_factory=list)
 
 
 class Country(Strict):
