@@ -71,10 +71,10 @@ class _Memo:
     def many(self, words: Iterable[str]) -> list[tuple[str, ...]]:
         words = list(words)
         found: list[tuple[str, ...] | None] = list(map(self._known.get, words))
-        if None in found:
-            for i, keys in enumerate(found):
-                if keys is None:
-                    found[i] = self._learn(words[i])
+        missing = found.index(None) if None in found else -1
+        while missing >= 0:  # a few new words per document: list.index finds them in C
+            found[missing] = self._learn(words[missing])
+            missing = found.index(None, missing + 1) if None in found else -1
         return found  # type: ignore[return-value]  # no None is left
 
     def _learn(self, word: str) -> tuple[str, ...]:

@@ -121,15 +121,13 @@ def run(analysis: Analysis) -> None:
     tokens = analysis.tokens
     decimal_comma = lexicon.language.decimal_comma
     last_currency: dict[int, list[str]] = {}  # sentence -> currencies of its last amount
-    i, n = 0, len(tokens)
-    starts = {*analysis.numbers(), *t.number_word_at, *t.scale_at}
-    while i < n:
-        if i not in starts:
-            i += 1
+    n = len(tokens)
+    resume = 0  # the first token after the last figure read
+    for i in sorted({*analysis.numbers(), *t.number_word_at, *t.scale_at}):
+        if i < resume:
             continue
         number = _number_at(analysis, i, t, decimal_comma)
         if number is None:
-            i += 1
             continue
         value, end = number
         scaled = end in t.scale_at
@@ -138,8 +136,7 @@ def run(analysis: Analysis) -> None:
             value *= t.scale_at[end].payloads[0]
             k = t.scale_at[end].last
         elif end == i:
-            i += 1  # a scale word that is not followed by anything
-            continue
+            continue  # a scale word that is not followed by anything
         after = k
         while after < n and tokens[after].text.lower() in _CONNECTORS and after - k < 2:
             after += 1
@@ -165,10 +162,10 @@ def run(analysis: Analysis) -> None:
                 alternatives=codes[1:],
                 excluded=sentence in t.excluded_sentences,
             )
-            i = max(k, i + 1)
+            resume = max(k, i + 1)
             continue
         _jobs(analysis, i, end, value, t)
-        i = max(end, i + 1)
+        resume = max(end, i + 1)
 
 
 def _ends_figure(analysis: Analysis, k: int) -> bool:

@@ -34,6 +34,7 @@ class Analysis:
     _token_starts: list[int] = field(default_factory=list)
     _by_label: dict[Label, list[Mention]] = field(default_factory=dict)
     _numbers: list[int] | None = None
+    _adjectives: tuple[int, set[int]] | None = None
 
     @property
     def text(self) -> str:
@@ -94,10 +95,14 @@ class Analysis:
         return covered
 
     def adjective_tokens(self) -> set[int]:
-        """Indices of the tokens of country adjectives ("algérien", "Indian")."""
-        return self.token_indices(
-            m for m in self.of(Label.COUNTRY) if m.attrs.get("kind") == "adjective"
-        )
+        """Indices of the tokens of country adjectives ("algérien", "Indian"), computed
+        again only when countries have been added since (callers share the set: read it,
+        never change it)."""
+        countries = self._by_label.get(Label.COUNTRY, [])
+        if self._adjectives is None or self._adjectives[0] != len(countries):
+            adjectives = (m for m in countries if m.attrs.get("kind") == "adjective")
+            self._adjectives = (len(countries), self.token_indices(adjectives))
+        return self._adjectives[1]
 
     def is_name_stopword(self, i: int) -> bool:
         """Whether token i is a word that no name contains (the lexicon's name stopwords)."""
