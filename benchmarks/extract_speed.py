@@ -54,7 +54,6 @@ def _timed(work: Callable[[], Any]) -> float:
 
 
 def _extract_all(texts: list[str]) -> Callable[[], None]:
-    # Fresh documents each round: extraction sets a document's language and date.
     docs = [Document.create(t, source=f"bench-{i}") for i, t in enumerate(texts)]
 
     def run() -> None:

@@ -119,3 +119,38 @@ def test_eval_on_missing_gold_is_a_clear_error(tmp_path: Path):
     result = runner.invoke(app, ["eval", str(tmp_path)])
     assert result.exit_code == 2
     assert "gold.jsonl" in result.stderr
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_ingest_with_two_workers_stores_what_one_process_stores(tmp_path: Path):
+    stored = {}
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "-j", workers])
+        assert result.exit_code == 0, result.output
+        listed = runner.invoke(app, ["events", "--db", str(db), "--json"])
+        stored[workers] = sorted(json.dumps(row, sort_keys=True) for row in _lines(listed.stdout))
+    assert stored["1"] and stored["2"] == stored["1"]
+
+
+def test_extract_reports_a_failing_document_and_prints_the_others(tmp_path: Path, monkeypatch):
+    import coopwatch
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Alger et Minsk ont signé un accord sur les tracteurs.")
+    (folder / "b.txt").write_text("Le Maroc et l'Espagne ont signé un accord sur l'éolien.")
+    real = coopwatch.extract
+
+    def broken_on_b(document, *, model="none"):
+        if document.source.endswith("b.txt"):
+            raise RuntimeError("boom")
+        return real(document, model=model)
+
+    monkeypatch.setattr(coopwatch, "extract", broken_on_b)
+    result = runner.invoke(app, ["extract", str(folder), "--json"])
+    assert result.exit_code == 1
+    assert [doc["source"].endswith("a.txt") for doc in _lines(result.stdout)] == [True]
+    assert "b.txt: extraction failed" in result.stderr and "boom" in result.stderr

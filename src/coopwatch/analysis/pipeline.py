@@ -7,7 +7,7 @@ the Spark job all call it, so the same text always yields the same mentions.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coopwatch.analysis import (
     countries,
@@ -62,8 +62,12 @@ MODELS = ("spacy", "natasha")
 
 
 def analyse(document: Document, *, model: str = "none") -> Analysis:
-    """Run every stage over one document and return its mentions."""
-    analysis = Analysis(document=document, options={"model": model})
+    """Run every stage over one document and return its mentions.
+
+    The stages fill in the language and the publication date they find on a copy of the
+    document (``analysis.document``): the caller's document is left as it was given, so
+    that analysing it again gives the same result."""
+    analysis = Analysis(document=replace(document), options={"model": model})
     stages = STAGES
     if model in MODELS:
         from coopwatch.analysis import statistical

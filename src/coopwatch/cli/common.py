@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
+from coopwatch.batch import Failure, extract_many
 from coopwatch.errors import InputError
-from coopwatch.model import Document
+from coopwatch.model import Document, Extraction
 from coopwatch.settings import Settings
 
 ModelOption = typer.Option(
@@ -18,6 +20,14 @@ ModelOption = typer.Option(
     "--model",
     help="Optional statistical stage for persons and organisations: none, spacy (French) "
     "or natasha (Russian).",
+)
+WorkersOption = typer.Option(
+    1,
+    "--workers",
+    "-j",
+    min=1,
+    help="Processes that extract in parallel (one per core pays from a few thousand "
+    "documents on; each takes a second or two to start).",
 )
 DbOption = typer.Option(
     None,
@@ -34,3 +44,41 @@ def read_all(paths: Sequence[Path], err: Console) -> Iterator[Document | InputEr
         if isinstance(item, InputError):
             err.print(f"[red]error[/red] {escape(str(item))}")
         yield item
+
+
+@dataclass(slots=True)
+class Tally:
+    """What a batch command has seen so far: documents read, inputs or documents failed."""
+
+    read: int = 0
+    failed: int = 0
+
+
+def extractions(
+    paths: Sequence[Path], err: Console, *, model: str, workers: int, tally: Tally
+) -> Iterator[Extraction]:
+    """The extraction of every readable document. Unreadable inputs and failed
+    extractions are reported on one line each and counted in ``tally``; the batch goes
+    on. Worker processes, if any, start now: call this before starting a progress bar."""
+
+    def documents() -> Iterator[Document]:
+        for item in read_all(paths, err):
+            if isinstance(item, InputError):
+                tally.failed += 1
+            else:
+                tally.read += 1
+                yield item
+
+    return _successes(extract_many(documents(), model=model, workers=workers), err, tally)
+
+
+def _successes(
+    results: Iterator[Extraction | Failure], err: Console, tally: Tally
+) -> Iterator[Extraction]:
+    for result in results:
+        if isinstance(result, Failure):
+            tally.failed += 1
+            source, error = escape(result.document.source), escape(result.error)
+            err.print(f"[red]error[/red] {source}: extraction failed: {error}")
+        else:
+            yield result

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from coopwatch.cli import store_commands
-from coopwatch.cli.common import ModelOption, read_all
+from coopwatch.cli.common import ModelOption, Tally, WorkersOption, extractions
 from coopwatch.cli.eval_command import eval_command
 from coopwatch.cli.store_commands import err
 
@@ -40,24 +40,20 @@ def extract(
     ),
     mentions: bool = typer.Option(False, "--mentions", help="Include every mention in the JSON."),
     model: str = ModelOption,
+    workers: int = WorkersOption,
 ) -> None:
     """Extract events from documents, without a database."""
-    from coopwatch import extract as extract_document
-
-    failures = done = 0
-    for item in read_all(paths, err):
-        if isinstance(item, Exception):
-            failures += 1
-            continue
+    tally = Tally()
+    done = 0
+    for extraction in extractions(paths, err, model=model, workers=workers, tally=tally):
         done += 1
-        extraction = extract_document(item, model=model)
         if as_json:
             line = json.dumps(extraction.to_json(with_mentions=mentions), ensure_ascii=False)
             sys.stdout.write(line + "\n")
         else:
             store_commands.print_extraction(out, extraction)
-    err.print(f"{done} documents extracted, {failures} failed")
-    if failures:
+    err.print(f"{done} documents extracted, {tally.failed} failed")
+    if tally.failed:
         raise typer.Exit(1)
 
 

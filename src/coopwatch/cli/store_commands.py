@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from coopwatch.cli.common import DbOption, ModelOption, read_all
+from coopwatch.cli.common import DbOption, ModelOption, Tally, WorkersOption, extractions
 from coopwatch.errors import CoopwatchError
 from coopwatch.model import Extraction
 from coopwatch.settings import Settings, database_url
@@ -25,7 +25,7 @@ from coopwatch.settings import Settings, database_url
 _BATCH = 200
 # Tables stay readable when piped (make demo, logs): a wide default instead of 80.
 out = Console(width=shutil.get_terminal_size((150, 24)).columns)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def print_extraction(console: Console, extraction: Extraction) -> None:
@@ -75,41 +75,34 @@ def ingest(
     ),
     db: str | None = DbOption,
     model: str = ModelOption,
+    workers: int = WorkersOption,
 ) -> None:
     """Extract events from documents and store them (idempotent: stored documents are skipped)."""
-    from coopwatch import extract
     from coopwatch.store import IngestReport
 
     store = _open_store(db)
     report = IngestReport()
-    failures = read = 0
+    tally = Tally()
     batch: list[Extraction] = []
+    found = extractions(paths, err, model=model, workers=workers, tally=tally)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("reading", total=None)
-        for item in read_all(paths, err):
-            if isinstance(item, Exception):
-                failures += 1
-                continue
-            read += 1
-            try:
-                batch.append(extract(item, model=model))
-            except Exception as exc:  # a bug on one document must not sink the batch
-                failures += 1
-                err.print(f"[red]error[/red] {escape(item.source)}: extraction failed: {exc!r}")
-            progress.update(task, advance=1, description=f"{read} documents")
+        for done, extraction in enumerate(found, start=1):
+            batch.append(extraction)
+            progress.update(task, advance=1, description=f"{done} documents")
             if len(batch) >= _BATCH:
                 report += store.ingest(batch)
                 batch = []
         if batch:
             report += store.ingest(batch)
     out.print(
-        f"{read} documents read: {report.documents_new} new, "
+        f"{tally.read} documents read: {report.documents_new} new, "
         f"{report.documents_skipped} already stored; "
-        f"{report.events_new} new events; {failures} failed"
+        f"{report.events_new} new events; {tally.failed} failed"
     )
     store.close()
-    if failures:
+    if tally.failed:
         raise typer.Exit(1)
 
 

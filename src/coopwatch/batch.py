@@ -1,0 +1,68 @@
+"""Extraction over many documents, in this process or in worker processes.
+
+Extraction is pure Python and holds the interpreter's lock, so one process uses one
+core; ``workers=N`` spreads documents over N processes, started with the platform's
+default method (fork on Linux, spawn on macOS and Windows). A worker loads its
+lexicons on its first document, a second or two: parallel extraction pays from a few
+thousand documents on. Results come back in input order, and documents are handed out
+a window at a time, so a crawl of any size is never held in memory whole.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing.pool import Pool
+
+from coopwatch.model import Document, Extraction
+
+_WINDOW = 256  # documents per worker handed out at a time
+_CHUNK = 8  # documents sent to a worker in one message
+
+
+@dataclass(slots=True)
+class Failure:
+    """A document whose extraction raised: a bug to report, never a lost batch."""
+
+    document: Document
+    error: str
+
+
+def extract_one(document: Document, model: str = "none") -> Extraction | Failure:
+    """``extract``, with an exception turned into a ``Failure`` naming the document."""
+    from coopwatch import extract
+
+    try:
+        return extract(document, model=model)
+    except Exception as exc:  # a bug on one document must not sink the batch
+        return Failure(document, repr(exc))
+
+
+def _extract_pair(job: tuple[Document, str]) -> Extraction | Failure:
+    return extract_one(*job)
+
+
+def extract_many(
+    documents: Iterable[Document], *, model: str = "none", workers: int = 1
+) -> Iterator[Extraction | Failure]:
+    """The extraction of each document, in input order, over ``workers`` processes.
+
+    The worker processes start at once, before any document is read: a caller that
+    then starts threads (a progress display) never has them copied into a worker."""
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if workers == 1:
+        return (extract_one(document, model) for document in documents)
+    pool = multiprocessing.Pool(workers)
+    return _pooled(pool, workers, iter(documents), model)
+
+
+def _pooled(
+    pool: Pool, workers: int, documents: Iterator[Document], model: str
+) -> Iterator[Extraction | Failure]:
+    with pool:  # the workers stop when the results are read or abandoned
+        while window := list(islice(documents, _WINDOW * workers)):
+            jobs = [(document, model) for document in window]
+            yield from pool.imap(_extract_pair, jobs, chunksize=_CHUNK)
