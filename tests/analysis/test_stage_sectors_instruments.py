@@ -186,3 +186,42 @@ def test_a_russian_portfolio_stops_at_the_verb(tagged):
         "Заместитель министра обсудил поставки сельскохозяйственной техники.", Label.SECTOR
     )
     assert "28" in [value for _, value in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le ministre souhaite que des fabricants brésiliens s'installent à Bouaké.",
+            ("s'installent", "investment"),
+        ),
+        (
+            "Sonatrach et PetroVietnam ont signé un avenant au contrat d'association.",
+            ("contrat d'association", "joint_venture"),
+        ),
+        (
+            "Des ingénieurs détachés par le groupe japonais encadreront les équipes.",
+            ("ingénieurs détachés", "technology_transfer"),
+        ),
+        (
+            "L'agence a confirmé une contribution financière pour la phase pilote.",
+            ("contribution financière", "finance"),
+        ),
+        (
+            "Engineers from the Dutch utility will be seconded to the water board.",
+            ("seconded", "technology_transfer"),
+        ),
+        (
+            "The two companies amended their association contract for the oilfield.",
+            ("association contract", "joint_venture"),
+        ),
+        (
+            "Seoul announced a financial contribution to the regional programme.",
+            ("financial contribution", "finance"),
+        ),
+    ],
+)
+def test_settling_secondment_association_and_contribution_name_their_instrument(
+    tagged, text, expected
+):
+    assert expected in tagged(text, Label.INSTRUMENT)
