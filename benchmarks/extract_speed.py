@@ -11,7 +11,10 @@ other tenants of the machine take, wall-clock time stays fair to a library that
 computes on several threads. Prints a table and the ratio.
 
     python benchmarks/extract_speed.py [--copies 110] [--rounds 8] [--corpus DIR ...]
-                                       [--no-spacy]
+                                       [--no-spacy] [--workers N]
+
+``--workers N`` adds one line: French documents per second of ``extract_many`` over N
+processes, in wall-clock time from the pool's start (workers load their lexicons).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 
 from coopwatch import extract
 from coopwatch.analysis.language import detect_language
+from coopwatch.batch import extract_many
 from coopwatch.model import Document
 from coopwatch.readers import iter_inputs
 
@@ -105,6 +109,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=8, help="rounds; the fastest counts")
     parser.add_argument("--corpus", type=Path, action="append", default=[], help="extra folders")
     parser.add_argument("--no-spacy", action="store_true", help="skip the spaCy baseline")
+    parser.add_argument("--workers", type=int, default=1, help="also time N processes")
     args = parser.parse_args()
     by_lang = _texts([ROOT / "examples", *args.corpus])
     nlp = None if args.no_spacy else _load_spacy()
@@ -118,6 +123,18 @@ def main() -> None:
         ratio = f"{ours / theirs:.1f}x" if theirs else "-"
         shown = f"{theirs:.1f}" if theirs else "-"
         print(f"{lang:<10}{len(texts):>10}{ours:>16.1f}{shown:>18}{ratio:>8}")
+    if args.workers > 1 and "fr" in by_lang:
+        texts = _replicate(by_lang["fr"], args.copies * 4)
+        rate = _pooled_rate(texts, args.workers)
+        print(f"fr, {args.workers} processes: {len(texts)} documents, {rate:.1f} docs/s")
+
+
+def _pooled_rate(texts: list[str], workers: int) -> float:
+    docs = [Document.create(t, source=f"bench-{i}") for i, t in enumerate(texts)]
+    wall = time.perf_counter()
+    for _ in extract_many(docs, workers=workers):
+        pass
+    return len(docs) / (time.perf_counter() - wall)
 
 
 if __name__ == "__main__":

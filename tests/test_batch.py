@@ -50,3 +50,12 @@ def test_a_failing_document_becomes_a_failure_and_the_rest_go_on(monkeypatch):
 def test_workers_below_one_are_refused():
     with pytest.raises(ValueError, match="at least 1"):
         list(extract_many(_documents(), workers=0))
+
+
+def test_without_mentions_the_events_are_the_same_and_mentions_empty():
+    documents = _documents()[:4]
+    full = list(extract_many(documents))
+    light = list(extract_many(documents, workers=2, mentions=False))
+    assert all(e.mentions == [] for e in light)
+    assert any(e.mentions for e in full)
+    assert [e.to_json() for e in light] == [e.to_json() for e in full]

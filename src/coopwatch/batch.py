@@ -30,39 +30,52 @@ class Failure:
     error: str
 
 
-def extract_one(document: Document, model: str = "none") -> Extraction | Failure:
-    """``extract``, with an exception turned into a ``Failure`` naming the document."""
+def extract_one(
+    document: Document, model: str = "none", *, mentions: bool = True
+) -> Extraction | Failure:
+    """``extract``, with an exception turned into a ``Failure`` naming the document.
+    ``mentions=False`` leaves ``extraction.mentions`` empty (half of what a worker
+    sends back, and nothing the store keeps)."""
     from coopwatch import extract
 
     try:
-        return extract(document, model=model)
+        extraction = extract(document, model=model)
     except Exception as exc:  # a bug on one document must not sink the batch
         return Failure(document, repr(exc))
+    if not mentions:
+        extraction.mentions = []
+    return extraction
 
 
-def _extract_pair(job: tuple[Document, str]) -> Extraction | Failure:
-    return extract_one(*job)
+def _extract_job(job: tuple[Document, str, bool]) -> Extraction | Failure:
+    document, model, mentions = job
+    return extract_one(document, model, mentions=mentions)
 
 
 def extract_many(
-    documents: Iterable[Document], *, model: str = "none", workers: int = 1
+    documents: Iterable[Document],
+    *,
+    model: str = "none",
+    workers: int = 1,
+    mentions: bool = True,
 ) -> Iterator[Extraction | Failure]:
-    """The extraction of each document, in input order, over ``workers`` processes.
+    """The extraction of each document, in input order, over ``workers`` processes
+    (``mentions`` as in ``extract_one``).
 
     The worker processes start at once, before any document is read: a caller that
     then starts threads (a progress display) never has them copied into a worker."""
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     if workers == 1:
-        return (extract_one(document, model) for document in documents)
+        return (extract_one(document, model, mentions=mentions) for document in documents)
     pool = multiprocessing.Pool(workers)
-    return _pooled(pool, workers, iter(documents), model)
+    return _pooled(pool, workers, iter(documents), model, mentions)
 
 
 def _pooled(
-    pool: Pool, workers: int, documents: Iterator[Document], model: str
+    pool: Pool, workers: int, documents: Iterator[Document], model: str, mentions: bool
 ) -> Iterator[Extraction | Failure]:
     with pool:  # the workers stop when the results are read or abandoned
         while window := list(islice(documents, _WINDOW * workers)):
-            jobs = [(document, model) for document in window]
-            yield from pool.imap(_extract_pair, jobs, chunksize=_CHUNK)
+            jobs = [(document, model, mentions) for document in window]
+            yield from pool.imap(_extract_job, jobs, chunksize=_CHUNK)

@@ -55,7 +55,13 @@ class Tally:
 
 
 def extractions(
-    paths: Sequence[Path], err: Console, *, model: str, workers: int, tally: Tally
+    paths: Sequence[Path],
+    err: Console,
+    *,
+    model: str,
+    workers: int,
+    tally: Tally,
+    mentions: bool = False,
 ) -> Iterator[Extraction]:
     """The extraction of every readable document. Unreadable inputs and failed
     extractions are reported on one line each and counted in ``tally``; the batch goes
@@ -69,7 +75,8 @@ def extractions(
                 tally.read += 1
                 yield item
 
-    return _successes(extract_many(documents(), model=model, workers=workers), err, tally)
+    found = extract_many(documents(), model=model, workers=workers, mentions=mentions)
+    return _successes(found, err, tally)
 
 
 def _successes(

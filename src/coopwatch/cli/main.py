@@ -45,7 +45,10 @@ def extract(
     """Extract events from documents, without a database."""
     tally = Tally()
     done = 0
-    for extraction in extractions(paths, err, model=model, workers=workers, tally=tally):
+    found = extractions(
+        paths, err, model=model, workers=workers, tally=tally, mentions=as_json and mentions
+    )
+    for extraction in found:
         done += 1
         if as_json:
             line = json.dumps(extraction.to_json(with_mentions=mentions), ensure_ascii=False)
