@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Protocol
+from typing import Any, Protocol
 
 from coopwatch.text import fold
 
@@ -145,11 +145,17 @@ class RussianKeying:
         self.text_keys, self.keys_of = memo.one, memo.many
         self.scan_key: Callable[[str], str] | None = None
 
+    def _parse(self, word: str) -> list[Any]:
+        try:
+            return list(self._morph.parse(word))
+        except ValueError:  # pymorphy3 looks up Unicode names, which some letters lack
+            return []
+
     def _lemmas(self, word: str) -> list[str]:
         lower = word.lower().replace("ё", "е")
         if not re.search("[а-я]", lower):
             return [fold(word)]
-        lemmas = [p.normal_form.replace("ё", "е") for p in self._morph.parse(lower)[:4]]
+        lemmas = [p.normal_form.replace("ё", "е") for p in self._parse(lower)[:4]]
         return list(dict.fromkeys(lemmas)) or [lower]
 
     def _text_keys(self, word: str) -> tuple[str, ...]:
@@ -164,7 +170,7 @@ class RussianKeying:
         return _entry_marker(word, lambda w: self._lemmas(w)[0])
 
     def genitive(self, word: str) -> bool:
-        return any(p.tag.case == "gent" for p in self._morph.parse(word.lower()))
+        return any(p.tag.case == "gent" for p in self._parse(word.lower()))
 
     def name_form(self, name: str, title: str = "") -> str:
         """A person's name in the nominative: "Александра Турчина" -> "Александр Турчин".
@@ -177,11 +183,11 @@ class RussianKeying:
         case = gender = None
         if title:
             # "министра ... Бахрома Юсупова": a name agrees with the title before it.
-            parse = next((p for p in self._morph.parse(title.lower()) if "NOUN" in p.tag), None)
+            parse = next((p for p in self._parse(title.lower()) if "NOUN" in p.tag), None)
             if parse is not None:
                 case = parse.tag.case
         for word in words:
-            names = [p for p in self._morph.parse(word) if "Name" in p.tag]
+            names = [p for p in self._parse(word) if "Name" in p.tag]
             fitting = [p for p in names if case is None or p.tag.case == case]
             if fitting:
                 case, gender = fitting[0].tag.case, fitting[0].tag.gender
@@ -193,7 +199,7 @@ class RussianKeying:
     def _nominative(self, word: str, case: str, gender: str | None) -> str:
         if not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
             return word
-        for parse in self._morph.parse(word):
+        for parse in self._parse(word):
             tag = parse.tag
             if tag.case != case or tag.number == "plur":
                 continue
