@@ -186,3 +186,31 @@ def test_a_russian_portfolio_stops_at_the_verb(tagged):
         "Заместитель министра обсудил поставки сельскохозяйственной техники.", Label.SECTOR
     )
     assert "28" in [value for _, value in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey's Kestrel Construction will build the new cement plant.", ["23"]),
+        (
+            "Brazil's Cerrado Agricultural Research Corporation will train technicians in "
+            "seed production.",
+            ["01"],
+        ),
+        (
+            "L'Institut national de recherche agronomique (INRA) formera des techniciens aux "
+            "semences.",
+            ["01"],
+        ),
+    ],
+)
+def test_a_contractor_name_gives_the_project_sector_only(tagged, text, expected):
+    assert [value for _, value in tagged(text, Label.SECTOR)] == expected
+
+
+def test_a_surname_that_is_a_sector_word_is_no_sector(tagged):
+    found = tagged(
+        "Министр Иван Рудник встретился с послом. Рудник отметил рост поставок удобрений.",
+        Label.SECTOR,
+    )
+    assert [value for _, value in found] == ["20"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+from coopwatch.analysis.matcher import PhraseMatch
 from coopwatch.analysis.state import Analysis
 from coopwatch.model import Label
 
@@ -43,23 +44,57 @@ def _government_bodies(analysis: Analysis) -> list[tuple[int, int]]:
     return spans
 
 
+#: Divisions of the work a contractor does for a project, not of the project itself:
+#: in a name ("Orascom Construction", "Agricultural Research Corporation") they say who
+#: builds or studies, while the thing built or studied gives the sector.
+_CONTRACTOR_DIVISIONS = frozenset({"41", "42", "43", "71", "72"})
+
+
 def sectors(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
     # An organisation's name often says the sector of the cooperation ("Société
-    # tunisienne de l'électricité et du gaz"), so only titles and government
-    # departments are set aside here.
+    # tunisienne de l'électricité et du gaz"), so only titles, government departments
+    # and people are set aside here, and contractors' names below.
+    people = [(m.start, m.end) for m in analysis.of(Label.PERSON)]
     taken = _names_and_titles(analysis, organizations=False) + _government_bodies(analysis)
+    taken += people
+    names = [(m.start, m.end) for m in analysis.of(Label.ORGANIZATION)]
+    surnames = _surname_keys(analysis, people)
     for match in analysis.matches("sector"):
         start, end = analysis.span_of(match)
         isic, isic_class = match.payloads[0]
         if not isic or any(s <= start and end <= e for s, e in taken):
             continue  # a blocking entry, a portfolio ("ministre des Mines"), a name
         division = isic if isinstance(isic, str) else isic[0]
+        if division in _CONTRACTOR_DIVISIONS and any(s <= start and end <= e for s, e in names):
+            continue
+        if _is_surname(analysis, match, surnames):
+            continue
         alternatives = [] if isinstance(isic, str) else list(isic[1:])
         analysis.add(
             Label.SECTOR, start, end, division, alternatives=alternatives, isic_class=isic_class
         )
+
+
+def _surname_keys(analysis: Analysis, people: list[tuple[int, int]]) -> set[str]:
+    """Keys of the last word of each person's name, which may come back alone ("Petr
+    Rudnik ... Rudnik said": a surname that is also the Russian word for a mine)."""
+    assert analysis.lexicon is not None
+    keying = analysis.lexicon.keying
+    last_words = [analysis.tokens[analysis.token_at(end) - 1].text for _, end in people]
+    return {key for word in last_words for key in keying.text_keys(word)}
+
+
+def _is_surname(analysis: Analysis, match: PhraseMatch, surnames: set[str]) -> bool:
+    """A one-word sector phrase written with a capital that is a person's surname."""
+    if match.last - match.first != 1 or not surnames:
+        return False
+    token = analysis.tokens[match.first]
+    if not token.is_capitalised:
+        return False
+    assert analysis.lexicon is not None
+    return bool(surnames & set(analysis.lexicon.keying.text_keys(token.text)))
 
 
 def instruments(analysis: Analysis) -> None:
