@@ -202,9 +202,13 @@ def test_a_russian_portfolio_stops_at_the_verb(tagged):
             "semences.",
             ["01"],
         ),
+        (
+            "Le Groupe des industries sidérurgiques (GIS) détient 51 % du fabricant de pompes.",
+            ["28"],
+        ),
     ],
 )
-def test_a_contractor_name_gives_the_project_sector_only(tagged, text, expected):
+def test_an_organisation_name_gives_no_sector_of_its_own(tagged, text, expected):
     assert [value for _, value in tagged(text, Label.SECTOR)] == expected
 
 
@@ -214,3 +218,79 @@ def test_a_surname_that_is_a_sector_word_is_no_sector(tagged):
         Label.SECTOR,
     )
     assert [value for _, value in found] == ["20"]
+
+
+def test_a_university_that_takes_part_is_education(tagged):
+    found = tagged("The University of Lagos will train the plant's engineers.", Label.SECTOR)
+    assert [value for _, value in found] == ["85"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cash crops and their post-harvest handling (ISIC 0163)
+        ("The deal covers cotton ginning.", ("cotton ginning", "01", [])),
+        ("Ils ont évoqué l'égrenage du coton.", ("égrenage du coton", "01", [])),
+        ("Стороны обсудили хлопкоочистительный завод.", ("хлопкоочистительный", "01", [])),
+        ("بحث الجانبان حلج القطن.", ("حلج القطن", "01", [])),
+        # farming and processing together
+        ("They discussed agribusiness.", ("agribusiness", "01", ["10"])),
+        ("Ils ont évoqué l'agrobusiness.", ("agrobusiness", "01", ["10"])),
+        # fish, caught or processed
+        ("They discussed seafood.", ("seafood", "03", ["10"])),
+        ("Стороны обсудили поставки рыбы.", ("рыбы", "03", ["10"])),
+        ("بحث الجانبان المنتجات البحرية.", ("المنتجات البحرية", "03", [])),
+        # stones, quarried or cut
+        ("They discussed rough diamonds.", ("rough diamonds", "08", ["32"])),
+        ("Ils ont évoqué les diamants.", ("diamants", "08", ["32"])),
+        ("Стороны обсудили добычу алмазов.", ("алмазов", "08", ["32"])),
+        ("بحث الجانبان تجارة الماس.", ("الماس", "08", ["32"])),
+        # packaging, paper or plastic
+        ("They discussed the packaging industry.", ("packaging industry", "17", ["22"])),
+        ("Стороны обсудили производство упаковки.", ("упаковки", "17", ["22"])),
+        ("بحث الجانبان صناعة التغليف.", ("صناعة التغليف", "17", ["22"])),
+        # space, industry or research
+        ("They discussed the space industry.", ("space industry", "30", ["72"])),
+        ("Стороны обсудили освоение космоса.", ("освоение космоса", "30", ["72"])),
+        ("بحث الجانبان تكنولوجيا الفضاء.", ("تكنولوجيا الفضاء", "30", ["72"])),
+        # wiring harnesses (dev README: 27 or 29)
+        ("Ils ont évoqué les faisceaux de câbles.", ("faisceaux de câbles", "29", ["27"])),
+        # veterinarians
+        ("They discussed veterinarians.", ("veterinarians", "75", [])),
+        ("Стороны обсудили подготовку ветеринаров.", ("ветеринаров", "75", [])),
+        ("بحث الجانبان تدريب الأطباء البيطريين.", ("الأطباء البيطريين", "75", [])),
+        # air services
+        ("Ils ont signé un accord aérien.", ("accord aérien", "51", [])),
+        ("They signed an air services agreement.", ("air services agreement", "51", [])),
+        ("Стороны обсудили воздушное сообщение.", ("воздушное сообщение", "51", [])),
+        # green ammonia is a chemical whatever powers it
+        ("Ils ont évoqué l'ammoniac vert.", ("ammoniac vert", "20", [])),
+        ("بحث الجانبان إنشاء مصنع للإطارات المطاطية.", ("مصنع للإطارات", "22", [])),
+    ],
+)
+def test_common_sector_phrases(analysed, text, expected):
+    found = [(m.surface, m.value, m.attrs["alternatives"]) for m in analysed(text).of(Label.SECTOR)]
+    assert found == [expected]
+
+
+def test_arabic_energy_is_not_a_plants_capacity(tagged):
+    assert tagged("بحث الجانبان التعاون في قطاع الطاقة.", Label.SECTOR) == [("قطاع الطاقة", "35")]
+    assert tagged("ستبلغ الطاقة الإنتاجية للمصنع 200 طن.", Label.SECTOR) == []
+    assert tagged("وقع الجانبان اتفاقا في الطاقة والمناجم.", Label.SECTOR)[0] == ("الطاقة", "35")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a souligné l'importance du projet pour la sécurité énergétique de la région.",
+        "He stressed the project's importance for the region's energy security.",
+        "Он подчеркнул значение проекта для энергетической безопасности региона.",
+        "وأكد أهمية المشروع لأمن الطاقة في المنطقة.",
+    ],
+)
+def test_energy_security_is_an_aim_not_a_sector(tagged, text):
+    assert tagged(text, Label.SECTOR) == []
+
+
+def test_a_chamber_named_after_its_trades_says_no_sector(tagged):
+    assert tagged("نظمت غرفة التجارة والصناعة والزراعة المنتدى.", Label.SECTOR) == []

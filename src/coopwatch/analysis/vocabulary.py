@@ -44,18 +44,18 @@ def _government_bodies(analysis: Analysis) -> list[tuple[int, int]]:
     return spans
 
 
-#: Divisions of the work a contractor does for a project, not of the project itself:
-#: in a name ("Orascom Construction", "Agricultural Research Corporation") they say who
-#: builds or studies, while the thing built or studied gives the sector.
-_CONTRACTOR_DIVISIONS = frozenset({"41", "42", "43", "71", "72"})
+#: The only divisions an organisation's name gives: a university or a hospital that
+#: takes part makes education or health cooperation. Other names say who acts, not
+#: what the cooperation is about ("Orascom Construction" builds a railway, "Groupe des
+#: industries métallurgiques" holds a pump maker): the text names the field elsewhere.
+_NAME_DIVISIONS = frozenset({"85", "86"})
 
 
 def sectors(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
-    # An organisation's name often says the sector of the cooperation ("Société
-    # tunisienne de l'électricité et du gaz"), so only titles, government departments
-    # and people are set aside here, and contractors' names below.
+    # Titles, government departments and people name no sector; organisations only
+    # the few divisions of _NAME_DIVISIONS.
     people = [(m.start, m.end) for m in analysis.of(Label.PERSON)]
     taken = _names_and_titles(analysis, organizations=False) + _government_bodies(analysis)
     taken += people
@@ -67,7 +67,7 @@ def sectors(analysis: Analysis) -> None:
         if not isic or any(s <= start and end <= e for s, e in taken):
             continue  # a blocking entry, a portfolio ("ministre des Mines"), a name
         division = isic if isinstance(isic, str) else isic[0]
-        if division in _CONTRACTOR_DIVISIONS and any(s <= start and end <= e for s, e in names):
+        if division not in _NAME_DIVISIONS and any(s <= start and end <= e for s, e in names):
             continue
         if _is_surname(analysis, match, surnames):
             continue
