@@ -263,6 +263,34 @@ def test_a_university_that_takes_part_is_education(tagged):
         ("Ils ont signé un accord aérien.", ("accord aérien", "51", [])),
         ("They signed an air services agreement.", ("air services agreement", "51", [])),
         ("Стороны обсудили воздушное сообщение.", ("воздушное сообщение", "51", [])),
+        # titanium is a basic metal
+        ("They discussed titanium sponge.", ("titanium sponge", "24", [])),
+        ("Ils ont évoqué l'éponge de titane.", ("éponge de titane", "24", [])),
+        ("Стороны обсудили поставки титановой губки.", ("титановой губки", "24", [])),
+        ("بحث الجانبان إنتاج التيتانيوم.", ("التيتانيوم", "24", [])),
+        # banking groups and supervisors are the banking sector
+        ("The banking group will open branches.", ("banking group", "64", [])),
+        ("Le groupe bancaire ouvrira des agences.", ("groupe bancaire", "64", [])),
+        ("Стороны обсудили банковский надзор.", ("банковский надзор", "64", [])),
+        ("بحث الجانبان الرقابة المصرفية.", ("الرقابة المصرفية", "64", [])),
+        # medical imaging
+        ("They will supply imaging equipment.", ("imaging equipment", "26", ["32"])),
+        ("Ils fourniront des équipements d'imagerie.", ("équipements d'imagerie", "26", ["32"])),
+        # a medical industry makes devices, it does not treat patients
+        ("Стороны обсудили медицинскую промышленность.", ("медицинскую промышленность", "32", [])),
+        # processing of the catch
+        (
+            "Ils ont évoqué la transformation des produits halieutiques.",
+            ("transformation des produits halieutiques", "10", []),
+        ),
+        (
+            "Ils formeront des menuisiers dans des instituts techniques.",
+            ("instituts techniques", "85", []),
+        ),
+        ("They will supply natural gas buses.", ("natural gas buses", "29", [])),
+        ("They will study a sugarcane ethanol distillery.", ("sugarcane ethanol", "20", [])),
+        ("Стороны построят молочно-товарный комплекс.", ("молочно-товарный", "01", [])),
+        ("Стороны модернизируют медеобогатительную фабрику.", ("медеобогатительную", "07", [])),
         # green ammonia is a chemical whatever powers it
         ("Ils ont évoqué l'ammoniac vert.", ("ammoniac vert", "20", [])),
         ("بحث الجانبان إنشاء مصنع للإطارات المطاطية.", ("مصنع للإطارات", "22", [])),
@@ -289,6 +317,33 @@ def test_arabic_energy_is_not_a_plants_capacity(tagged):
     ],
 )
 def test_energy_security_is_an_aim_not_a_sector(tagged, text):
+    assert tagged(text, Label.SECTOR) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They set up a joint committee on food security.",
+        "Ils ont créé un comité mixte sur la sécurité alimentaire.",
+        "Стороны создали комиссию по продовольственной безопасности.",
+        "اتفق الجانبان على تأسيس لجنة مشتركة للأمن الغذائي.",
+    ],
+)
+def test_food_security_is_an_aim_not_a_sector(tagged, text):
+    assert tagged(text, Label.SECTOR) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the form of a contract or of its financing, not the field of the project
+        "Стороны подписали EPC-контракт на модернизацию станции.",
+        "Компания получила контракт на проектирование завода.",
+        "Фонд выделит средства на лизинг оборудования.",
+        "Стороны договорились о расчетах в национальных валютах.",
+    ],
+)
+def test_a_contract_form_or_payment_says_no_sector(tagged, text):
     assert tagged(text, Label.SECTOR) == []
 
 
