@@ -349,3 +349,27 @@ def test_a_contract_form_or_payment_says_no_sector(tagged, text):
 
 def test_a_chamber_named_after_its_trades_says_no_sector(tagged):
     assert tagged("نظمت غرفة التجارة والصناعة والزراعة المنتدى.", Label.SECTOR) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The railway will link the port of Mombasa to Kampala.",
+        "Стороны построят завод в порту Латакия.",
+        "ستقام الوحدة بميناء طرطوس.",
+    ],
+)
+def test_a_port_named_as_a_place_is_no_sector(tagged, text):
+    assert "52" not in [value for _, value in tagged(text, Label.SECTOR)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The two sides discussed port development.", "port development"),
+        ("Стороны обсудили развитие портов.", "развитие портов"),
+        ("اتفق الجانبان على توسيع الشراكة لتشمل مشاريع الموانئ.", "مشاريع الموانئ"),
+    ],
+)
+def test_ports_as_a_field_are_isic_52(tagged, text, surface):
+    assert tagged(text, Label.SECTOR) == [(surface, "52")]
