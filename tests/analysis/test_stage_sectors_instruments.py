@@ -373,3 +373,35 @@ def test_a_port_named_as_a_place_is_no_sector(tagged, text):
 )
 def test_ports_as_a_field_are_isic_52(tagged, text, surface):
     assert tagged(text, Label.SECTOR) == [(surface, "52")]
+
+
+def test_a_portfolio_in_brackets_after_a_name_is_no_sector(tagged):
+    found = tagged(
+        "Deux ministres, Karim Belhadj (Agriculture) et Nadia Ferhat (Énergie), ont assisté "
+        "à la signature de l'accord sur les engrais.",
+        Label.SECTOR,
+    )
+    assert [value for _, value in found] == ["20"]
+
+
+def test_a_sector_phrase_with_its_acronym_stays_a_sector(tagged):
+    found = tagged(
+        "Les technologies de l'information et de la communication (TIC) seront au menu.",
+        Label.SECTOR,
+    )
+    assert [value for _, value in found] == ["61", "61"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ومن المنتظر أن يوفر المشروع 500 منصب شغل خلال مرحلة البناء.",
+        "وأعلن الوزيران انطلاق أعمال تشييد المصنع.",
+    ],
+)
+def test_arabic_building_the_project_is_no_construction_sector(tagged, text):
+    assert tagged(text, Label.SECTOR) == []
+
+
+def test_russian_it_is_software_and_services(tagged):
+    assert tagged("Стороны подготовят IT-специалистов.", Label.SECTOR) == [("IT", "62")]

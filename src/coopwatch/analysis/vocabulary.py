@@ -7,7 +7,7 @@ import itertools
 
 from coopwatch.analysis.matcher import PhraseMatch
 from coopwatch.analysis.state import Analysis
-from coopwatch.model import Label
+from coopwatch.model import Label, Mention
 
 
 def _names_and_titles(analysis: Analysis, *, organizations: bool = True) -> list[tuple[int, int]]:
@@ -59,7 +59,7 @@ def sectors(analysis: Analysis) -> None:
     people = [(m.start, m.end) for m in analysis.of(Label.PERSON)]
     taken = _names_and_titles(analysis, organizations=False) + _government_bodies(analysis)
     taken += people
-    names = [(m.start, m.end) for m in analysis.of(Label.ORGANIZATION)]
+    names = [_name_without_acronym(analysis, m) for m in analysis.of(Label.ORGANIZATION)]
     surnames = _surname_keys(analysis, people)
     for match in analysis.matches("sector"):
         start, end = analysis.span_of(match)
@@ -67,14 +67,24 @@ def sectors(analysis: Analysis) -> None:
         if not isic or any(s <= start and end <= e for s, e in taken):
             continue  # a blocking entry, a portfolio ("ministre des Mines"), a name
         division = isic if isinstance(isic, str) else isic[0]
-        if division not in _NAME_DIVISIONS and any(s <= start and end <= e for s, e in names):
+        if division not in _NAME_DIVISIONS and any(
+            s <= start and end <= e and (s, e) != (start, end) for s, e in names
+        ):
             continue
-        if _is_surname(analysis, match, surnames):
+        if _is_surname(analysis, match, surnames) or _is_bracketed_portfolio(analysis, match):
             continue
         alternatives = [] if isinstance(isic, str) else list(isic[1:])
         analysis.add(
             Label.SECTOR, start, end, division, alternatives=alternatives, isic_class=isic_class
         )
+
+
+def _name_without_acronym(analysis: Analysis, name: Mention) -> tuple[int, int]:
+    """The span of an organisation's name without its bracketed acronym: a sector
+    phrase with its acronym ("technologies de l'information et de la communication
+    (TIC)") may be taken for a name, and is still the sector when it is all the name."""
+    bracket = analysis.text.find(" (", name.start, name.end)
+    return name.start, bracket if bracket > name.start else name.end
 
 
 def _surname_keys(analysis: Analysis, people: list[tuple[int, int]]) -> set[str]:
@@ -84,6 +94,24 @@ def _surname_keys(analysis: Analysis, people: list[tuple[int, int]]) -> set[str]
     keying = analysis.lexicon.keying
     last_words = [analysis.tokens[analysis.token_at(end) - 1].text for _, end in people]
     return {key for word in last_words for key in keying.text_keys(word)}
+
+
+def _is_bracketed_portfolio(analysis: Analysis, match: PhraseMatch) -> bool:
+    """A capitalised portfolio in brackets after a name: "Youcef Cherfa (Agriculture)".
+    An acronym in brackets ("(ICT)") follows a lower-case phrase and is kept."""
+    tokens = analysis.tokens
+    first, last = match.first, match.last
+    if first < 2 or last >= len(tokens):
+        return False
+    opening, before, closing = tokens[first - 1], tokens[first - 2], tokens[last]
+    word = tokens[first].text
+    return (
+        opening.text == "("
+        and closing.text == ")"
+        and before.is_capitalised
+        and word[:1].isupper()
+        and not word.isupper()
+    )
 
 
 def _is_surname(analysis: Analysis, match: PhraseMatch, surnames: set[str]) -> bool:
