@@ -405,3 +405,24 @@ def test_arabic_building_the_project_is_no_construction_sector(tagged, text):
 
 def test_russian_it_is_software_and_services(tagged):
     assert tagged("Стороны подготовят IT-специалистов.", Label.SECTOR) == [("IT", "62")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ils construiront une centrale à gaz.", [("centrale à gaz", "35")]),
+        ("L'Inde fournira des voitures de voyageurs.", [("voitures de voyageurs", "30")]),
+        ("La banque financera des pistes rurales.", [("pistes rurales", "42")]),
+        ("Ils ont évoqué la transformation du café.", [("transformation du café", "10")]),
+        ("Une usine de concentré de tomate sera construite.", [("concentré de tomate", "10")]),
+        # an electric car is a car, not electrical equipment
+        ("Ils assembleront des voitures électriques.", [("voitures", "29")]),
+    ],
+)
+def test_french_sector_phrases(tagged, text, expected):
+    assert tagged(text, Label.SECTOR) == expected
+
+
+def test_english_construction_of_a_project_gives_the_projects_sector(tagged):
+    found = tagged("The loan covers the construction of grain silos.", Label.SECTOR)
+    assert found == [("grain silos", "25")]
