@@ -426,3 +426,25 @@ def test_french_sector_phrases(tagged, text, expected):
 def test_english_construction_of_a_project_gives_the_projects_sector(tagged):
     found = tagged("The loan covers the construction of grain silos.", Label.SECTOR)
     assert found == [("grain silos", "25")]
+
+
+def test_arabic_sectors_inside_a_guessed_name_are_kept(tagged):
+    # the persons stage reads the words after "الوزير" as his name
+    found = tagged("زار الوزير مصنعا للأدوية ينتج الأنسولين.", Label.SECTOR)
+    assert [value for _, value in found] == ["21", "21"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Турецкие подрядчики построят 20 тысяч квартир.", [("квартир", "41")]),
+        ("Стороны обсудили подготовку врачей.", [("врачей", "86")]),
+        ("Стороны обсудили профессиональную подготовку.", [("профессиональную подготовку", "85")]),
+        ("Банк профинансирует ирригационные системы.", [("ирригационные системы", "01")]),
+        ("ستنجز الشركة 20 ألف وحدة سكنية.", [("وحدة سكنية", "41")]),
+        ("بحث الجانبان الاستثمار الفندقي.", [("الفندقي", "55")]),
+        ("تشمل المذكرة تدريب الأطباء.", [("الأطباء", "86")]),
+    ],
+)
+def test_russian_and_arabic_sector_phrases(tagged, text, expected):
+    assert tagged(text, Label.SECTOR) == expected

@@ -54,11 +54,12 @@ _NAME_DIVISIONS = frozenset({"85", "86"})
 def sectors(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
-    # Titles, government departments and people name no sector; organisations only
-    # the few divisions of _NAME_DIVISIONS.
+    # Titles and government departments name no sector, nor do surnames; organisations
+    # only the few divisions of _NAME_DIVISIONS. Whole person spans are not set aside:
+    # where letters have no case a "name" after a title may be the object of a visit
+    # ("الوزير مصنعا للأدوية", the minister [visited] a drug plant).
     people = [(m.start, m.end) for m in analysis.of(Label.PERSON)]
     taken = _names_and_titles(analysis, organizations=False) + _government_bodies(analysis)
-    taken += people
     names = [_name_without_acronym(analysis, m) for m in analysis.of(Label.ORGANIZATION)]
     surnames = _surname_keys(analysis, people)
     for match in analysis.matches("sector"):
