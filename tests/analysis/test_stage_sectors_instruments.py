@@ -448,3 +448,23 @@ def test_arabic_sectors_inside_a_guessed_name_are_kept(tagged):
 )
 def test_russian_and_arabic_sector_phrases(tagged, text, expected):
     assert tagged(text, Label.SECTOR) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two countries pledged to cut greenhouse gas emissions.",
+        "They spoke in defence of multilateralism and of student mobility.",
+        "Les deux pays réduiront leurs émissions de gaz à effet de serre.",
+        "Sur le papier, l'accord favorise la mobilité des étudiants.",
+        "Стороны обсудили сокращение выбросов парниковых газов и академическую мобильность.",
+        "بحث الجانبان الطرق الكفيلة بتعزيز التعاون وسد الفجوة التمويلية.",
+        "أكد الوزير الدفاع عن مصالح البلدين وتسهيل تنقل الأشخاص.",
+    ],
+)
+def test_sector_words_in_another_sense_give_no_sector(tagged, text):
+    assert tagged(text, Label.SECTOR) == []
+
+
+def test_data_mining_is_data_processing_not_mining(tagged):
+    assert tagged("They discussed data mining.", Label.SECTOR) == [("data mining", "63")]
