@@ -468,3 +468,30 @@ def test_sector_words_in_another_sense_give_no_sector(tagged, text):
 
 def test_data_mining_is_data_processing_not_mining(tagged):
     assert tagged("They discussed data mining.", Label.SECTOR) == [("data mining", "63")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They discussed timber.", ("timber", "02", ["16"])),
+        ("They discussed spices.", ("spices", "01", ["10"])),
+        ("They discussed agricultural mechanisation.", ("agricultural mechanisation", "28", [])),
+        ("They discussed the film industry.", ("film industry", "59", [])),
+        ("They discussed financial inclusion.", ("financial inclusion", "64", [])),
+        ("Ils ont évoqué les industries créatives.", ("industries créatives", "90", [])),
+        ("Ils ont évoqué le commerce en ligne.", ("commerce en ligne", "47", [])),
+        ("Ils ont évoqué le combustible nucléaire.", ("combustible nucléaire", "20", [])),
+        ("Ils ont évoqué la coopération bancaire.", ("coopération bancaire", "64", [])),
+        ("Стороны обсудили энергоэффективность.", ("энергоэффективность", "35", [])),
+        ("Стороны обсудили ядерное топливо.", ("ядерное топливо", "20", [])),
+        ("Стороны обсудили мобильные сети.", ("мобильные сети", "61", [])),
+        ("Стороны обсудили поставки лесоматериалов.", ("лесоматериалов", "16", [])),
+        ("بحث الجانبان المكننة الزراعية.", ("المكننة الزراعية", "28", [])),
+        ("بحث الجانبان التعاون المصرفي.", ("التعاون المصرفي", "64", [])),
+        ("بحث الجانبان الانتقال الطاقي.", ("الانتقال الطاقي", "35", [])),
+        ("بحث الجانبان الصناعات الإبداعية.", ("الصناعات الإبداعية", "90", [])),
+    ],
+)
+def test_more_common_sector_phrases(analysed, text, expected):
+    found = [(m.surface, m.value, m.attrs["alternatives"]) for m in analysed(text).of(Label.SECTOR)]
+    assert found == [expected]
