@@ -490,6 +490,16 @@ def test_data_mining_is_data_processing_not_mining(tagged):
         ("بحث الجانبان التعاون المصرفي.", ("التعاون المصرفي", "64", [])),
         ("بحث الجانبان الانتقال الطاقي.", ("الانتقال الطاقي", "35", [])),
         ("بحث الجانبان الصناعات الإبداعية.", ("الصناعات الإبداعية", "90", [])),
+        ("They discussed financial infrastructure.", ("financial infrastructure", "64", [])),
+        (
+            "Стороны обсудили развитие финансовой инфраструктуры.",
+            ("финансовой инфраструктуры", "64", []),
+        ),
+        # digitalisation is mostly software and IT services, or else networks
+        ("They discussed digital transformation.", ("digital transformation", "62", ["61"])),
+        ("Ils ont évoqué la transformation numérique.", ("transformation numérique", "62", ["61"])),
+        ("Стороны обсудили цифровизацию.", ("цифровизацию", "62", ["61"])),
+        ("بحث الجانبان التحول الرقمي.", ("التحول الرقمي", "62", ["61"])),
     ],
 )
 def test_more_common_sector_phrases(analysed, text, expected):
