@@ -505,3 +505,17 @@ def test_data_mining_is_data_processing_not_mining(tagged):
 def test_more_common_sector_phrases(analysed, text, expected):
     found = [(m.surface, m.value, m.attrs["alternatives"]) for m in analysed(text).of(Label.SECTOR)]
     assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "L'Algérie et la Turquie ont créé la Société algéro-turque de pneumatiques (SATP).",
+            "pneumatiques",
+        ),
+        ("Algeria and Turkey set up the Algerian-Turkish Tyre Company in Batna.", "Tyre"),
+    ],
+)
+def test_a_joint_company_named_after_two_countries_names_the_sector(tagged, text, surface):
+    assert tagged(text, Label.SECTOR) == [(surface, "22")]

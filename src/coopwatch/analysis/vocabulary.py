@@ -55,12 +55,19 @@ def sectors(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
     # Titles and government departments name no sector, nor do surnames; organisations
-    # only the few divisions of _NAME_DIVISIONS. Whole person spans are not set aside:
+    # only the few divisions of _NAME_DIVISIONS, unless the organisation is the joint
+    # company of two countries, whose name says what they make together. Whole person
+    # spans are not set aside:
     # where letters have no case a "name" after a title may be the object of a visit
     # ("الوزير مصنعا للأدوية", the minister [visited] a drug plant).
     people = [(m.start, m.end) for m in analysis.of(Label.PERSON)]
     taken = _names_and_titles(analysis, organizations=False) + _government_bodies(analysis)
-    names = [_name_without_acronym(analysis, m) for m in analysis.of(Label.ORGANIZATION)]
+    countries = analysis.of(Label.COUNTRY)
+    names = [
+        _name_without_acronym(analysis, m)
+        for m in analysis.of(Label.ORGANIZATION)
+        if not _is_joint_company(analysis, m, countries)
+    ]
     surnames = _surname_keys(analysis, people)
     for match in analysis.matches("sector"):
         start, end = analysis.span_of(match)
@@ -78,6 +85,18 @@ def sectors(analysis: Analysis) -> None:
         analysis.add(
             Label.SECTOR, start, end, division, alternatives=alternatives, isic_class=isic_class
         )
+
+
+def _is_joint_company(analysis: Analysis, name: Mention, countries: list[Mention]) -> bool:
+    """A name that joins two countries, inside it or just before it: "Société
+    algéro-turque de pneumatiques", "Algerian-Turkish Tyre Company"."""
+    near = [c for c in countries if name.start - 40 <= c.start and c.end <= name.end]
+    return any(
+        analysis.text[left.end : right.start] == "-"
+        and left.value != right.value
+        and right.end >= name.start - 1
+        for left, right in itertools.pairwise(near)
+    )
 
 
 def _name_without_acronym(analysis: Analysis, name: Mention) -> tuple[int, int]:
