@@ -304,6 +304,7 @@ def test_common_sector_phrases(analysed, text, expected):
 def test_arabic_energy_is_not_a_plants_capacity(tagged):
     assert tagged("بحث الجانبان التعاون في قطاع الطاقة.", Label.SECTOR) == [("قطاع الطاقة", "35")]
     assert tagged("ستبلغ الطاقة الإنتاجية للمصنع 200 طن.", Label.SECTOR) == []
+    assert tagged("سترتفع الطاقة التصديرية للمصنع.", Label.SECTOR) == []
     assert tagged("وقع الجانبان اتفاقا في الطاقة والمناجم.", Label.SECTOR)[0] == ("الطاقة", "35")
 
 
