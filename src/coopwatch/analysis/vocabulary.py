@@ -57,9 +57,9 @@ def sectors(analysis: Analysis) -> None:
     # Titles and government departments name no sector, nor do surnames; organisations
     # only the few divisions of _NAME_DIVISIONS, unless the organisation is the joint
     # company of two countries, whose name says what they make together. Whole person
-    # spans are not set aside:
-    # where letters have no case a "name" after a title may be the object of a visit
-    # ("الوزير مصنعا للأدوية", the minister [visited] a drug plant).
+    # spans are not set aside: where letters have no case a "name" after a title may
+    # be the object of a visit ("الوزير مصنعا للأدوية", the minister [visited] a drug
+    # plant).
     people = [(m.start, m.end) for m in analysis.of(Label.PERSON)]
     taken = _names_and_titles(analysis, organizations=False) + _government_bodies(analysis)
     countries = analysis.of(Label.COUNTRY)
@@ -87,10 +87,14 @@ def sectors(analysis: Analysis) -> None:
         )
 
 
+_COUNTRIES_BEFORE_NAME = 40  # characters before a name where its two countries may stand
+
+
 def _is_joint_company(analysis: Analysis, name: Mention, countries: list[Mention]) -> bool:
     """A name that joins two countries, inside it or just before it: "Société
     algéro-turque de pneumatiques", "Algerian-Turkish Tyre Company"."""
-    near = [c for c in countries if name.start - 40 <= c.start and c.end <= name.end]
+    first = name.start - _COUNTRIES_BEFORE_NAME
+    near = [c for c in countries if first <= c.start and c.end <= name.end]
     return any(
         analysis.text[left.end : right.start] == "-"
         and left.value != right.value
