@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import itertools
 
+from coopwatch.analysis.matcher import PhraseMatch
 from coopwatch.analysis.state import Analysis
-from coopwatch.model import Label
+from coopwatch.model import Label, Mention
 
 
 def _names_and_titles(analysis: Analysis, *, organizations: bool = True) -> list[tuple[int, int]]:
@@ -43,23 +44,109 @@ def _government_bodies(analysis: Analysis) -> list[tuple[int, int]]:
     return spans
 
 
+#: The only divisions an organisation's name gives: a university or a hospital that
+#: takes part makes education or health cooperation. Other names say who acts, not
+#: what the cooperation is about ("Orascom Construction" builds a railway, "Groupe des
+#: industries métallurgiques" holds a pump maker): the text names the field elsewhere.
+_NAME_DIVISIONS = frozenset({"85", "86"})
+
+
 def sectors(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
-    # An organisation's name often says the sector of the cooperation ("Société
-    # tunisienne de l'électricité et du gaz"), so only titles and government
-    # departments are set aside here.
+    # Titles and government departments name no sector, nor do surnames; organisations
+    # only the few divisions of _NAME_DIVISIONS, unless the organisation is the joint
+    # company of two countries, whose name says what they make together. Whole person
+    # spans are not set aside: where letters have no case a "name" after a title may
+    # be the object of a visit ("الوزير مصنعا للأدوية", the minister [visited] a drug
+    # plant).
+    people = [(m.start, m.end) for m in analysis.of(Label.PERSON)]
     taken = _names_and_titles(analysis, organizations=False) + _government_bodies(analysis)
+    countries = analysis.of(Label.COUNTRY)
+    names = [
+        _name_without_acronym(analysis, m)
+        for m in analysis.of(Label.ORGANIZATION)
+        if not _is_joint_company(analysis, m, countries)
+    ]
+    surnames = _surname_keys(analysis, people)
     for match in analysis.matches("sector"):
         start, end = analysis.span_of(match)
         isic, isic_class = match.payloads[0]
         if not isic or any(s <= start and end <= e for s, e in taken):
             continue  # a blocking entry, a portfolio ("ministre des Mines"), a name
         division = isic if isinstance(isic, str) else isic[0]
+        if division not in _NAME_DIVISIONS and any(
+            s <= start and end <= e and (s, e) != (start, end) for s, e in names
+        ):
+            continue
+        if _is_surname(analysis, match, surnames) or _is_bracketed_portfolio(analysis, match):
+            continue
         alternatives = [] if isinstance(isic, str) else list(isic[1:])
         analysis.add(
             Label.SECTOR, start, end, division, alternatives=alternatives, isic_class=isic_class
         )
+
+
+_COUNTRIES_BEFORE_NAME = 40  # characters before a name where its two countries may stand
+
+
+def _is_joint_company(analysis: Analysis, name: Mention, countries: list[Mention]) -> bool:
+    """A name that joins two countries, inside it or just before it: "Société
+    algéro-turque de pneumatiques", "Algerian-Turkish Tyre Company"."""
+    first = name.start - _COUNTRIES_BEFORE_NAME
+    near = [c for c in countries if first <= c.start and c.end <= name.end]
+    return any(
+        analysis.text[left.end : right.start] == "-"
+        and left.value != right.value
+        and right.end >= name.start - 1
+        for left, right in itertools.pairwise(near)
+    )
+
+
+def _name_without_acronym(analysis: Analysis, name: Mention) -> tuple[int, int]:
+    """The span of an organisation's name without its bracketed acronym: a sector
+    phrase with its acronym ("technologies de l'information et de la communication
+    (TIC)") may be taken for a name, and is still the sector when it is all the name."""
+    bracket = analysis.text.find(" (", name.start, name.end)
+    return name.start, bracket if bracket > name.start else name.end
+
+
+def _surname_keys(analysis: Analysis, people: list[tuple[int, int]]) -> set[str]:
+    """Keys of the last word of each person's name, which may come back alone ("Petr
+    Rudnik ... Rudnik said": a surname that is also the Russian word for a mine)."""
+    assert analysis.lexicon is not None
+    keying = analysis.lexicon.keying
+    last_words = [analysis.tokens[analysis.token_at(end) - 1].text for _, end in people]
+    return {key for word in last_words for key in keying.text_keys(word)}
+
+
+def _is_bracketed_portfolio(analysis: Analysis, match: PhraseMatch) -> bool:
+    """A capitalised portfolio in brackets after a name: "Youcef Cherfa (Agriculture)".
+    An acronym in brackets ("(ICT)") follows a lower-case phrase and is kept."""
+    tokens = analysis.tokens
+    first, last = match.first, match.last
+    if first < 2 or last >= len(tokens):
+        return False
+    opening, before, closing = tokens[first - 1], tokens[first - 2], tokens[last]
+    word = tokens[first].text
+    return (
+        opening.text == "("
+        and closing.text == ")"
+        and before.is_capitalised
+        and word[:1].isupper()
+        and not word.isupper()
+    )
+
+
+def _is_surname(analysis: Analysis, match: PhraseMatch, surnames: set[str]) -> bool:
+    """A one-word sector phrase written with a capital that is a person's surname."""
+    if match.last - match.first != 1 or not surnames:
+        return False
+    token = analysis.tokens[match.first]
+    if not token.is_capitalised:
+        return False
+    assert analysis.lexicon is not None
+    return bool(surnames & set(analysis.lexicon.keying.text_keys(token.text)))
 
 
 def instruments(analysis: Analysis) -> None:
