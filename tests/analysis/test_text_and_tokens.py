@@ -67,6 +67,16 @@ def test_arabic_keying_strips_clitics():
     assert [m.payloads[0] for m in found] == ["DZ", "DZ", "minister", "DZ"]
 
 
+def test_arabic_keying_reads_the_indefinite_accusative_without_its_alef():
+    keying = ArabicKeying(["و", "ب", "ل", "ال"])
+    matcher = PhraseMatcher(keying)
+    matcher.add("اتفاق", "agreement")
+    matcher.add("مصنع", "plant")
+    tokens = tokenize("وقع البلدان اتفاقا لإنشاء مصنعا في روسيا كما")
+    found = matcher.find(tokens, [keying.text_keys(t.text) for t in tokens])
+    assert [m.payloads[0] for m in found] == ["agreement", "plant"]
+
+
 def test_sentences_respect_abbreviations_and_lines():
     text = "Titre\nM. Bachir a reçu la délégation. Les deux parties ont signé. Fin"
     spans = split_sentences(text)

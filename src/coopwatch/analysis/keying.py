@@ -242,6 +242,9 @@ class ArabicKeying:
         # Two layers at most: a conjunction, then a preposition or the article.
         for stem in (base, *self._strip(base)):
             keys.extend(self._strip(stem))
+        # The indefinite accusative writes an alef after the noun ("وقعا اتفاقا", "مصنعا
+        # للأدوية"): each key also stands without it.
+        keys.extend([k[:-1] for k in keys if len(k) >= 4 and k.endswith("ا") and k[-2] != "ا"])
         folded = [k.translate(_ALEFS) for k in keys]
         return tuple(dict.fromkeys([*folded, EXACT + folded[0]]))
 
