@@ -559,3 +559,29 @@ def test_settling_secondment_association_and_contribution_name_their_instrument(
     tagged, text, expected
 ):
     assert expected in tagged(text, Label.INSTRUMENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "coordinated"),
+    [
+        (
+            "Les deux pays coopéreront dans les industries aéronautique et médicale.",
+            ("médicale", "32"),
+        ),
+        (
+            "Стороны договорились о сотрудничестве авиационной и медицинской промышленности.",
+            ("авиационной", "30"),
+        ),
+        (
+            "اتفق البلدان على التعاون في الصناعات الغذائية والدوائية.",
+            ("والدوائية", "21"),
+        ),
+    ],
+)
+def test_a_qualifier_coordinated_with_a_sector_phrase_shares_its_head(tagged, text, coordinated):
+    assert coordinated in tagged(text, Label.SECTOR)
+
+
+def test_a_coordinated_word_that_makes_no_sector_phrase_adds_nothing(tagged):
+    found = tagged("Il a visité les industries aéronautique et française.", Label.SECTOR)
+    assert [surface for surface, _ in found] == ["industries aéronautique"]

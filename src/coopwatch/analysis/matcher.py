@@ -124,6 +124,19 @@ class VocabularyMatcher:
         if node is not None:
             node.setdefault(_END, {}).setdefault(name, []).append(payload)
 
+    def entry(self, name: str, keys: Sequence[tuple[str, ...]]) -> tuple[Any, ...] | None:
+        """The payloads of the list's entry that these tokens' keys spell whole, if any."""
+        frontier = [self._root]
+        for token_keys in keys:
+            frontier = [node[k] for node in frontier for k in token_keys if k in node]
+            if not frontier:
+                return None
+        for node in frontier:
+            ends = node.get(_END)
+            if ends and name in ends:
+                return tuple(ends[name])
+        return None
+
     def find_all(
         self, tokens: Sequence[Token], keys: Sequence[tuple[str, ...]]
     ) -> dict[str, list[PhraseMatch]]:

@@ -4,6 +4,7 @@ cooperation cues, negation and off-topic words. One lexicon list each, one label
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from coopwatch.analysis.matcher import PhraseMatch
 from coopwatch.analysis.state import Analysis
@@ -71,7 +72,7 @@ def sectors(analysis: Analysis) -> None:
     surnames = _surname_keys(analysis, people)
     for match in analysis.matches("sector"):
         start, end = analysis.span_of(match)
-        isic, isic_class = match.payloads[0]
+        isic = match.payloads[0][0]
         if not isic or any(s <= start and end <= e for s, e in taken):
             continue  # a blocking entry, a portfolio ("ministre des Mines"), a name
         division = isic if isinstance(isic, str) else isic[0]
@@ -81,10 +82,47 @@ def sectors(analysis: Analysis) -> None:
             continue
         if _is_surname(analysis, match, surnames) or _is_bracketed_portfolio(analysis, match):
             continue
-        alternatives = [] if isinstance(isic, str) else list(isic[1:])
-        analysis.add(
-            Label.SECTOR, start, end, division, alternatives=alternatives, isic_class=isic_class
-        )
+        _add_sector(analysis, start, end, match.payloads[0])
+        _coordinated(analysis, match)
+
+
+def _add_sector(analysis: Analysis, start: int, end: int, payload: tuple[Any, Any]) -> None:
+    isic, isic_class = payload
+    division = isic if isinstance(isic, str) else isic[0]
+    alternatives = [] if isinstance(isic, str) else list(isic[1:])
+    analysis.add(
+        Label.SECTOR, start, end, division, alternatives=alternatives, isic_class=isic_class
+    )
+
+
+# "and" between two qualifiers of one head noun, in the four languages; the Arabic "و"
+# clings to the word it joins.
+_AND = frozenset({"and", "et", "и", ",", "&", "و"})
+
+
+def _coordinated(analysis: Analysis, match: PhraseMatch) -> None:
+    """A qualifier coordinated with the first or last word of a sector phrase shares its
+    head noun: "the aviation and medical industries", "авиационной и медицинской
+    промышленности" (before the head); "industries aéronautique et médicale",
+    "الصناعات الغذائية والدوائية" (after it). The qualifier is a sector when the phrase
+    it makes with the head is one."""
+    if match.last - match.first < 2:
+        return
+    tokens, keys = analysis.tokens, analysis.keys
+    vocabulary = analysis.lexicon.vocabulary  # type: ignore[union-attr]
+    candidates = []
+    before = match.first - 2
+    if before >= 0 and tokens[before + 1].text.lower() in _AND and tokens[before].is_word:
+        candidates.append((before, [keys[before], *keys[match.first + 1 : match.last]]))
+    after = match.last + 1 if match.last < len(tokens) and tokens[match.last].text in _AND else -1
+    if after < 0 and match.last < len(tokens) and tokens[match.last].text.startswith("و"):
+        after = match.last
+    if 0 <= after < len(tokens) and tokens[after].is_word:
+        candidates.append((after, [*keys[match.first : match.last - 1], keys[after]]))
+    for i, phrase in candidates:
+        payloads = vocabulary.entry("sector", phrase)
+        if payloads and payloads[0][0]:
+            _add_sector(analysis, tokens[i].start, tokens[i].end, payloads[0])
 
 
 _COUNTRIES_BEFORE_NAME = 40  # characters before a name where its two countries may stand
