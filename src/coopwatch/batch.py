@@ -19,7 +19,7 @@ from multiprocessing.pool import Pool
 from coopwatch.model import Document, Extraction
 
 _WINDOW = 256  # documents per worker handed out at a time
-_CHUNK = 8  # documents sent to a worker in one message
+_CHUNK = 32  # documents sent to a worker in one message (fewer, larger messages)
 
 
 @dataclass(slots=True)
