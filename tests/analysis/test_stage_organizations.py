@@ -151,3 +151,45 @@ def test_institution_of_a_capitalised_name(organizations, text, name):
 
 def test_institution_of_lower_case_words_is_no_name(organizations):
     assert organizations("A bank of the region will lend to farmers.", "en") == []
+
+
+def test_piece_of_a_longer_name_is_no_organisation_of_its_own(organizations):
+    found = organizations(
+        "The road was built by the Kivu Road and Bridge Corporation (KRBC) last year.", "en"
+    )
+    assert {tuple(names) for _, names in found} == {("KRBC", "Kivu Road and Bridge Corporation")}
+
+
+def test_head_word_right_before_an_acronym_ends_the_name(organizations):
+    found = organizations("Le contrat lie la Sahel Water Company (SWC) à un groupe marocain.", "fr")
+    assert ("SWC", "Sahel Water Company") in {tuple(names) for _, names in found}
+
+
+def test_name_before_an_acronym_stops_at_a_known_organisation_and(organizations):
+    found = organizations(
+        "Le Groupe OCP et la Sahel Fertiliser Company (SFC) construiront une usine.", "fr"
+    )
+    names = {tuple(names) for _, names in found}
+    assert ("Groupe OCP",) in names
+    assert ("SFC", "Sahel Fertiliser Company") in names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The kiln was commissioned on Friday by the Volta Salt Corporation (VSC).",
+            ("VSC", "Volta Salt Corporation"),
+        ),
+        (
+            "L'argent vient du Partenariat pour l'énergie en Afrique (PEA).",
+            ("PEA", "Partenariat pour l'énergie en Afrique"),
+        ),
+        (
+            "L'usine appartient à l'entreprise publique béninoise Atlantic Cement Works (ACW).",
+            ("ACW", "Atlantic Cement Works"),
+        ),
+    ],
+)
+def test_name_before_an_acronym_leaves_out_the_sentence_before_it(organizations, text, names):
+    assert names in {tuple(names) for _, names in organizations(text)}

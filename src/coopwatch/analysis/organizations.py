@@ -48,6 +48,7 @@ _CONNECTORS = frozenset(
     }
 )
 _MAX_NAME_TOKENS = 10
+_COORDINATION = frozenset({"et", "and", "и"})
 # Articles that may open a name ("La Poste") but make none alone before a head word.
 _ARTICLES = frozenset({"la", "le", "les", "l", "the"})
 
@@ -90,11 +91,27 @@ def _is_proper(analysis: Analysis, i: int) -> bool:
     return token.is_capitalised or token.text[:1].isdigit()
 
 
-def _name_before(analysis: Analysis, end_token: int, heads: set[int]) -> tuple[int, int] | None:
-    """The organisation name that ends right before token ``end_token``."""
+def _name_before(
+    analysis: Analysis, end_token: int, acronym: str, heads: set[int], known_ends: set[int]
+) -> tuple[int, int, int] | None:
+    """(first token, end token, first token of the widest reading) of the organisation
+    name that ends right before "(ACRONYM)" at token ``end_token``.
+
+    The name starts at a head noun ("groupe public des industries mécaniques"). Without
+    one, it is the run of capitalised words next to the acronym ("built by the National
+    High Speed Rail Corporation Limited"), reaching back over lower-case words only to a
+    capitalised word with the acronym's first letter ("Mécanisme pour l'interconnexion en
+    Europe (MIE)"), or to the furthest capitalised word when there is no run. It never
+    reaches back over a known organisation joined to it by "and" ("le Groupe OCP et la
+    Nigerian National Petroleum Company (NNPC)"). The widest reading is the one a
+    ministry is looked for in ("le ministère de l'Industrie (MI)").
+    """
     tokens = analysis.tokens
+    cased = analysis.lexicon is not None and analysis.lexicon.language.cased
+    initial = fold(acronym[:1])
     i = end_token - 1
-    first = None
+    first = run_first = lettered = None
+    in_run = True  # still in the capitalised words (and connectors) next to the acronym
     steps = 0
     while i >= 0 and steps < _MAX_NAME_TOKENS:
         tok = tokens[i]
@@ -102,21 +119,51 @@ def _name_before(analysis: Analysis, end_token: int, heads: set[int]) -> tuple[i
             break
         if tok.text in (",", ";", ":", ".", ")", "(", "«", "»", '"'):
             break
-        if i in heads:
-            first = i
+        if i in known_ends and fold(tokens[i + 1].text) in _COORDINATION:
             break
-        if _is_proper(analysis, i) or fold(tok.text) in _CONNECTORS or tok.is_word:
-            if _is_proper(analysis, i):
-                first = i
-            i -= 1
-            steps += 1
-            continue
-        break
+        if i in heads and i < end_token - 1:
+            # a head word right before "(ACR)" ends a name instead ("... Company (NNPC)");
+            # a lower-case one describes the capitalised name that follows it ("le
+            # groupe vietnamien PetroVietnam (PVEP)") and is no part of it
+            first = i
+            if tok.is_capitalised or run_first is None or not _describes(tokens, i, run_first):
+                run_first = i
+            break
+        if not (_is_proper(analysis, i) or fold(tok.text) in _CONNECTORS or tok.is_word):
+            break
+        if _is_proper(analysis, i):
+            first = i
+            if in_run:
+                run_first = i
+            elif cased and lettered is None and fold(tok.text[:1]) == initial:
+                lettered = i
+        elif fold(tok.text) not in _CONNECTORS:
+            in_run = False
+        i -= 1
+        steps += 1
     if first is None:
         return None
-    while first < end_token and fold(tokens[first].text) in _CONNECTORS:
+    chosen = _past_connectors(tokens, first, end_token)
+    if cased and run_first is not None:
+        run_letters = {fold(t.text[:1]) for t in tokens[run_first:end_token]}
+        start = run_first if initial in run_letters or lettered is None else lettered
+        chosen = _past_connectors(tokens, start, end_token)
+    widest = _past_connectors(tokens, first, end_token)
+    return (chosen, end_token, widest) if chosen < end_token else None
+
+
+def _describes(tokens: list[Token], head: int, name: int) -> bool:
+    """Whether only adjectives come between a head noun and a name ("groupe vietnamien")."""
+    return all(
+        t.is_word and not t.is_capitalised and fold(t.text) not in _CONNECTORS
+        for t in tokens[head + 1 : name]
+    )
+
+
+def _past_connectors(tokens: list[Token], first: int, end: int) -> int:
+    while first < end and fold(tokens[first].text) in _CONNECTORS:
         first += 1
-    return (first, end_token) if first < end_token else None
+    return first
 
 
 def _name_key(analysis: Analysis, name: str) -> str:
@@ -384,6 +431,22 @@ def _uncased_name(
     return tokens[h].start, tokens[k - 1].end
 
 
+def _outermost(orgs: list[_Org]) -> list[_Org]:
+    """The organisations that are named somewhere on their own: one whose every mention
+    lies inside another organisation's name is a piece of that name, cut off where a
+    rule stopped early ("Bridge Corporation" in "China Road and Bridge Corporation")."""
+    owners = sorted((s, -e, n) for n, org in enumerate(orgs) for s, e in set(org.spans))
+    inside: dict[int, bool] = {}
+    reach, reach_owner = -1, -1  # the furthest end of the spans begun so far, and whose
+    for _start, neg_end, n in owners:
+        end = -neg_end
+        nested = end <= reach and reach_owner != n
+        inside[n] = inside.get(n, True) and nested
+        if end > reach:
+            reach, reach_owner = end, n
+    return [org for n, org in enumerate(orgs) if not inside[n]]
+
+
 def run(analysis: Analysis) -> None:
     lexicon = analysis.lexicon
     if lexicon is None:
@@ -415,6 +478,7 @@ def run(analysis: Analysis) -> None:
                 return
         orgs[fold(names[0])] = _Org(list(dict.fromkeys(names)), [(start, end)])
 
+    known_ends = {m.last - 1 for m in analysis.matches("org_known")}
     # 1. "long name (ACR)"
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1).strip()
@@ -425,15 +489,16 @@ def run(analysis: Analysis) -> None:
         ):
             continue
         end_token = analysis.token_at(m.start())
-        span = _name_before(analysis, end_token, heads)
-        if span is None:
+        before = _name_before(analysis, end_token, acronym, heads, known_ends)
+        if before is None:
             continue
-        long_name = text[tokens[span[0]].start : tokens[span[1] - 1].end]
+        first, end, widest = before
+        long_name = text[tokens[first].start : tokens[end - 1].end]
         if long_name.isupper():
             continue  # a dateline and its agency: "N'DJAMENA (ATP)", "ADDIS ABABA (ENA)"
-        if excluded(analysis, long_name):
+        if excluded(analysis, text[tokens[widest].start : tokens[end - 1].end]):
             continue  # "Ministry of External Affairs (MEA)": the acronym is a ministry too
-        remember([acronym, long_name], tokens[span[0]].start, m.end())
+        remember([acronym, long_name], tokens[first].start, m.end())
     # 2. known organisations
     for match in analysis.matches("org_known"):
         start, end = analysis.span_of(match)
@@ -502,6 +567,6 @@ def run(analysis: Analysis) -> None:
         org = acronyms.get(fold(token.text)) if token.text.isupper() else None
         if org is not None and not any(s <= token.start < e for s, e in org.spans):
             org.spans.append((token.start, token.end))
-    for org in orgs.values():
+    for org in _outermost(list(orgs.values())):
         for start, end in sorted(set(org.spans)):
             analysis.add(Label.ORGANIZATION, start, end, org.names)
