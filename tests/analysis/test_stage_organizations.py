@@ -193,3 +193,16 @@ def test_name_before_an_acronym_stops_at_a_known_organisation_and(organizations)
 )
 def test_name_before_an_acronym_leaves_out_the_sentence_before_it(organizations, text, names):
     assert names in {tuple(names) for _, names in organizations(text)}
+
+
+def test_place_in_parentheses_is_no_acronym(organizations):
+    assert organizations("La nouvelle fabrique se trouve à Ain Kercha (Mila).", "fr") == []
+
+
+def test_word_acronym_after_an_organisation_name(organizations):
+    found = organizations(
+        "Elle a reçu l'Agence sénégalaise de promotion des exportations (Asepex) mardi.", "fr"
+    )
+    assert ("Asepex", "Agence sénégalaise de promotion des exportations") in {
+        tuple(names) for _, names in found
+    }

@@ -431,6 +431,15 @@ def _uncased_name(
     return tokens[h].start, tokens[k - 1].end
 
 
+def _generic_words(analysis: Analysis, heads: set[int]) -> set[int]:
+    """Tokens of the words that say a name is an organisation's: head nouns, legal forms
+    and the nouns that close a name ("Corporation", "Ltd"), institutions ("University")."""
+    words = set(heads)
+    for vocabulary in ("org_suffix", "org_institution"):
+        words.update(i for m in analysis.matches(vocabulary) for i in range(m.first, m.last))
+    return words
+
+
 def _outermost(orgs: list[_Org]) -> list[_Org]:
     """The organisations that are named somewhere on their own: one whose every mention
     lies inside another organisation's name is a piece of that name, cut off where a
@@ -480,19 +489,21 @@ def run(analysis: Analysis) -> None:
 
     known_ends = {m.last - 1 for m in analysis.matches("org_known")}
     # 1. "long name (ACR)"
+    generic_words = _generic_words(analysis, heads)
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1).strip()
-        if (
-            lexicon.language.cased
-            and not any(c.isupper() for c in acronym[1:])
-            and len(acronym) > 5
-        ):
-            continue
         end_token = analysis.token_at(m.start())
         before = _name_before(analysis, end_token, acronym, heads, known_ends)
         if before is None:
             continue
         first, end, widest = before
+        if (
+            lexicon.language.cased
+            and not any(c.isupper() for c in acronym[1:])
+            and generic_words.isdisjoint(range(first, end))
+        ):
+            continue  # a word written like a name is one only after an organisation's:
+            # "Entreprise brésilienne de recherche agricole (Embrapa)", not "Hassi Ameur (Oran)"
         long_name = text[tokens[first].start : tokens[end - 1].end]
         if long_name.isupper():
             continue  # a dateline and its agency: "N'DJAMENA (ATP)", "ADDIS ABABA (ENA)"
