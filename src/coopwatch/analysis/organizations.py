@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from coopwatch.analysis.matcher import PhraseMatcher
+from coopwatch.analysis.matcher import PhraseMatch, PhraseMatcher
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
@@ -51,6 +51,8 @@ _MAX_NAME_TOKENS = 10
 _COORDINATION = frozenset({"et", "and", "и"})
 # Articles that may open a name ("La Poste") but make none alone before a head word.
 _ARTICLES = frozenset({"la", "le", "les", "l", "the"})
+# "=word" in a lexicon entry: that form only ("=Emirates", not the French "Émirats")
+_EXACT_MARK = re.compile(r"(?<!\S)=")
 
 
 @dataclass(slots=True)
@@ -431,6 +433,44 @@ def _uncased_name(
     return tokens[h].start, tokens[k - 1].end
 
 
+@cache
+def _entry_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    """The known organisations, each found with its own entry."""
+    matcher = PhraseMatcher(lexicon.keying)
+    for entry in lexicon.organizations.known:
+        matcher.add(entry, entry)
+    return matcher
+
+
+def _known_names(analysis: Analysis, match: PhraseMatch, head_ends: dict[int, int]) -> list[str]:
+    """The lexicon's own spelling of a known organisation ("Алмалыкский ГМК" for
+    "Алмалыкского ГМК"), and the known name after its head word or legal form
+    ("Газпром" in "ПАО «Газпром»", "سوناطراك" in "مجمع سوناطراك")."""
+    tokens = analysis.tokens
+    names = _entries_spanning(analysis, match.first, match.last)
+    inner = head_ends.get(match.first, match.first)
+    last = match.last
+    while inner < last and not tokens[inner].is_word:
+        inner += 1
+    while last > inner and not tokens[last - 1].is_word:
+        last -= 1
+    if match.first < inner < last:
+        names += _entries_spanning(analysis, inner, last)
+    return names
+
+
+def _entries_spanning(analysis: Analysis, first: int, last: int) -> list[str]:
+    """Entries of the known list that match exactly tokens first..last."""
+    matcher = _entry_matcher(analysis.lexicon)  # type: ignore[arg-type]
+    found = matcher.find(analysis.tokens[first:last], analysis.keys[first:last])
+    return [
+        _EXACT_MARK.sub("", str(entry))
+        for m in found
+        if m.first == 0 and m.last == last - first
+        for entry in m.payloads
+    ]
+
+
 def _generic_words(analysis: Analysis, heads: set[int]) -> set[int]:
     """Tokens of the words that say a name is an organisation's: head nouns, legal forms
     and the nouns that close a name ("Corporation", "Ltd"), institutions ("University")."""
@@ -473,7 +513,7 @@ def run(analysis: Analysis) -> None:
         names = [
             _display(lexicon, n.strip(" ,.-'"), words) for n in names if n and n.strip(" ,.-'")
         ]
-        names = [n for n in names if not excluded(analysis, n)]
+        names = [n for n in dict.fromkeys(names) if not excluded(analysis, n)]
         if not names:
             return
         keys = {_name_key(analysis, n) for n in names}
@@ -483,9 +523,10 @@ def run(analysis: Analysis) -> None:
                 for n in names:
                     if _name_key(analysis, n) not in known:
                         org.names.append(n)
+                        known.add(_name_key(analysis, n))
                 org.spans.append((start, end))
                 return
-        orgs[fold(names[0])] = _Org(list(dict.fromkeys(names)), [(start, end)])
+        orgs[fold(names[0])] = _Org(names, [(start, end)])
 
     known_ends = {m.last - 1 for m in analysis.matches("org_known")}
     # 1. "long name (ACR)"
@@ -511,9 +552,10 @@ def run(analysis: Analysis) -> None:
             continue  # "Ministry of External Affairs (MEA)": the acronym is a ministry too
         remember([acronym, long_name], tokens[first].start, m.end())
     # 2. known organisations
+    head_ends = {m.first: m.last for m in analysis.matches("org_head")}
     for match in analysis.matches("org_known"):
         start, end = analysis.span_of(match)
-        remember([text[start:end]], start, end)
+        remember([*_known_names(analysis, match, head_ends), text[start:end]], start, end)
     # 3. head noun + description + bare acronym: "le groupe public des textiles et cuirs GETEX"
     adjectives = analysis.adjective_tokens()
     countries = _country_tokens(analysis)
