@@ -227,3 +227,44 @@ def test_known_organisation_after_its_head_word_carries_its_bare_name(organizati
 )
 def test_common_word_spelt_like_a_known_name_is_no_organisation(organizations, text, lang):
     assert organizations(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Группа ГАЗ подписала контракт с египетской компанией.",
+        "Делегация посетила Минский автомобильный завод и обсудила поставки.",
+    ],
+)
+def test_russian_name_holding_a_generic_noun_is_an_organisation(organizations, text):
+    assert len(organizations(text, "ru")) == 1
+
+
+def test_acronym_after_an_inflected_russian_plant_name(organizations):
+    found = organizations(
+        "Стороны обсудили поставки проката Белорусского металлургического завода (БМЗ) в Египет.",
+        "ru",
+    )
+    assert {tuple(names) for _, names in found} == {
+        ("БМЗ", "Белорусского металлургического завода")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The Japan International Cooperation Agency will fund the line; JICA experts "
+            "will train the staff.",
+            "en",
+        ),
+        ("Делегация посетила Белорусский металлургический завод. Позже БМЗ подписал.", "ru"),
+    ],
+)
+def test_acronym_and_name_with_its_initials_are_one_organisation(organizations, text, lang):
+    assert len({tuple(names) for _, names in organizations(text, lang)}) == 1
+
+
+def test_russian_economic_zone_is_no_organisation(organizations):
+    found = organizations("Цех построят в особой экономической зоне (ОЭЗ) под Тулой.", "ru")
+    assert found == []

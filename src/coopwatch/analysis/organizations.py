@@ -94,9 +94,13 @@ def _is_proper(analysis: Analysis, i: int) -> bool:
 
 
 def _name_before(
-    analysis: Analysis, end_token: int, acronym: str, heads: set[int], known_ends: set[int]
+    analysis: Analysis,
+    end_token: int,
+    acronym: str,
+    head_ends: dict[int, int],
+    known_ends: set[int],
 ) -> tuple[int, int, int] | None:
-    """(first token, end token, first token of the widest reading) of the organisation
+    """(first token, end token, first token of the word governing it) of the organisation
     name that ends right before "(ACRONYM)" at token ``end_token``.
 
     The name starts at a head noun ("groupe public des industries mécaniques"). Without
@@ -105,8 +109,8 @@ def _name_before(
     capitalised word with the acronym's first letter ("Mécanisme pour l'interconnexion en
     Europe (MIE)"), or to the furthest capitalised word when there is no run. It never
     reaches back over a known organisation joined to it by "and" ("le Groupe OCP et la
-    Nigerian National Petroleum Company (NNPC)"). The widest reading is the one a
-    ministry is looked for in ("le ministère de l'Industrie (MI)").
+    Nigerian National Petroleum Company (NNPC)"). A ministry is looked for in the name
+    with the word that governs it ("le ministère de l'Industrie (MI)").
     """
     tokens = analysis.tokens
     cased = analysis.lexicon is not None and analysis.lexicon.language.cased
@@ -123,8 +127,9 @@ def _name_before(
             break
         if i in known_ends and fold(tokens[i + 1].text) in _COORDINATION:
             break
-        if i in heads and i < end_token - 1:
-            # a head word right before "(ACR)" ends a name instead ("... Company (NNPC)");
+        if head_ends.get(i, end_token) < end_token:
+            # a head word right before "(ACR)" ends a name instead ("... Company (NNPC)",
+            # "Минского тракторного завода (МТЗ)");
             # a lower-case one describes the capitalised name that follows it ("le
             # groupe vietnamien PetroVietnam (PVEP)") and is no part of it
             first = i
@@ -150,8 +155,20 @@ def _name_before(
         run_letters = {fold(t.text[:1]) for t in tokens[run_first:end_token]}
         start = run_first if initial in run_letters or lettered is None else lettered
         chosen = _past_connectors(tokens, start, end_token)
-    widest = _past_connectors(tokens, first, end_token)
-    return (chosen, end_token, widest) if chosen < end_token else None
+    elif cased and lettered is not None:
+        chosen = lettered  # "... Минского тракторного завода (МТЗ)"
+    if chosen >= end_token:
+        return None
+    return chosen, end_token, chosen if chosen in head_ends else _governing_word(tokens, chosen)
+
+
+def _governing_word(tokens: list[Token], first: int) -> int:
+    """The word a name is the complement of, if any: "ministère" in "le ministère de
+    l'Industrie", which "de l'" joins to the name."""
+    i = first
+    while i > 0 and fold(tokens[i - 1].text) in _CONNECTORS:
+        i -= 1
+    return i - 1 if i < first and i > 0 and tokens[i - 1].is_word else first
 
 
 def _describes(tokens: list[Token], head: int, name: int) -> bool:
@@ -480,6 +497,36 @@ def _generic_words(analysis: Analysis, heads: set[int]) -> set[int]:
     return words
 
 
+def _merged_by_initials(orgs: list[_Org]) -> list[_Org]:
+    """An acronym and a name whose words begin with its letters are one organisation,
+    though the text never links them: "МТЗ" and "Минский тракторный завод", "JICA" and
+    "Japan International Cooperation Agency"."""
+    by_acronym = {n: org for org in orgs for n in org.names if n.isupper() and len(n) > 1}
+    kept = []
+    for org in orgs:
+        target = next(
+            (
+                by_acronym[a]
+                for a in map(_initials, org.names)
+                if a in by_acronym and by_acronym[a] is not org
+            ),
+            None,
+        )
+        if target is None:
+            kept.append(org)
+            continue
+        target.names.extend(n for n in org.names if n not in target.names)
+        target.spans.extend(org.spans)
+    return kept
+
+
+def _initials(name: str) -> str:
+    """The capital initials of a name's words, connectors left out ("Minsk Tractor Works"
+    -> "MTW"); "" for a name of one word."""
+    words = [w for w in re.split(r"[\s\-'’]+", name) if w and fold(w) not in _CONNECTORS]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
 def _outermost(orgs: list[_Org]) -> list[_Org]:
     """The organisations that are named somewhere on their own: one whose every mention
     lies inside another organisation's name is a piece of that name, cut off where a
@@ -501,7 +548,8 @@ def run(analysis: Analysis) -> None:
     if lexicon is None:
         return
     tokens, text = analysis.tokens, analysis.text
-    heads = {m.first for m in analysis.matches("org_head")}
+    head_ends = {m.first: m.last for m in analysis.matches("org_head")}
+    heads = set(head_ends)
     blocked = _blocked_tokens(analysis)
     # Arabic display needs the document's words (see _display); other scripts do not.
     words = (
@@ -534,10 +582,10 @@ def run(analysis: Analysis) -> None:
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1).strip()
         end_token = analysis.token_at(m.start())
-        before = _name_before(analysis, end_token, acronym, heads, known_ends)
+        before = _name_before(analysis, end_token, acronym, head_ends, known_ends)
         if before is None:
             continue
-        first, end, widest = before
+        first, end, governed_from = before
         if (
             lexicon.language.cased
             and not any(c.isupper() for c in acronym[1:])
@@ -548,11 +596,10 @@ def run(analysis: Analysis) -> None:
         long_name = text[tokens[first].start : tokens[end - 1].end]
         if long_name.isupper():
             continue  # a dateline and its agency: "N'DJAMENA (ATP)", "ADDIS ABABA (ENA)"
-        if excluded(analysis, text[tokens[widest].start : tokens[end - 1].end]):
+        if excluded(analysis, text[tokens[governed_from].start : tokens[end - 1].end]):
             continue  # "Ministry of External Affairs (MEA)": the acronym is a ministry too
         remember([acronym, long_name], tokens[first].start, m.end())
     # 2. known organisations
-    head_ends = {m.first: m.last for m in analysis.matches("org_head")}
     for match in analysis.matches("org_known"):
         start, end = analysis.span_of(match)
         remember([*_known_names(analysis, match, head_ends), text[start:end]], start, end)
@@ -620,6 +667,6 @@ def run(analysis: Analysis) -> None:
         org = acronyms.get(fold(token.text)) if token.text.isupper() else None
         if org is not None and not any(s <= token.start < e for s, e in org.spans):
             org.spans.append((token.start, token.end))
-    for org in _outermost(list(orgs.values())):
+    for org in _outermost(_merged_by_initials(list(orgs.values()))):
         for start, end in sorted(set(org.spans)):
             analysis.add(Label.ORGANIZATION, start, end, org.names)
