@@ -268,3 +268,25 @@ def test_acronym_and_name_with_its_initials_are_one_organisation(organizations, 
 def test_russian_economic_zone_is_no_organisation(organizations):
     found = organizations("Цех построят в особой экономической зоне (ОЭЗ) под Тулой.", "ru")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "التقى رئيس مجلس الأعمال العماني الهندي وفدا من رجال الأعمال.",
+            "مجلس الأعمال العماني الهندي",
+        ),
+        (
+            "وقعت الشركة السعودية للأسمدة الكيماوية عقدا مع شريك هندي.",
+            "الشركة السعودية للأسمدة الكيماوية",
+        ),
+    ],
+)
+def test_arabic_descriptive_name_after_a_long_head_or_a_country(organizations, text, name):
+    assert organizations(text, "ar") == [(name, [name])]
+
+
+def test_arabic_head_with_a_country_adjective_alone_is_no_name(organizations):
+    found = organizations('ووقعت الغرفة التونسية مذكرة مع الشركة الإيطالية "ميدتيك" أمس.', "ar")
+    assert [names for _, names in found] == [["ميدتيك"]]

@@ -233,11 +233,15 @@ def _blocked_tokens(analysis: Analysis) -> set[int]:
 
 
 def _name_after_head(
-    analysis: Analysis, h: int, blocked: set[int], heads: set[int], adjectives: set[int]
+    analysis: Analysis, h: int, blocked: set[int], head_ends: dict[int, int], adjectives: set[int]
 ) -> tuple[int, int] | None:
     """The proper name a head noun introduces, directly or after one or two adjectives."""
     tokens, text = analysis.tokens, analysis.text
     cased = analysis.lexicon.language.cased  # type: ignore[union-attr]
+    if not cased and tokens[h + 1 : h + 2] and tokens[h + 1].text not in ("«", '"'):
+        described = _uncased_name(analysis, h, blocked, head_ends, adjectives)
+        if described is not None:
+            return described
     j, gap = h + 1, 0
     while j < len(tokens) and gap <= 2:
         tok = tokens[j]
@@ -251,7 +255,9 @@ def _name_after_head(
                 return None
             gap, j = gap + 1, j + 1  # "le groupe coréen Hanbit Networks"
             continue
-        if cased and _is_proper(analysis, j):
+        if not cased:
+            return None  # a name after adjectives is in quotes: "الشركة الإيطالية «...»"
+        if _is_proper(analysis, j):
             k = j
             while (
                 k + 1 < len(tokens)
@@ -263,8 +269,6 @@ def _name_after_head(
                 k -= 1
             start = tokens[h].start if tokens[h].is_capitalised else tok.start
             return start, tokens[k].end
-        if not cased:
-            return _uncased_name(analysis, h, j, blocked, heads, adjectives)
         if not tok.is_word or analysis.is_name_stopword(j) or fold(tok.text) in _CONNECTORS:
             return None
         gap += 1
@@ -413,16 +417,22 @@ def _described_acronym(
     return None
 
 
+def _crosses_line(analysis: Analysis, i: int, j: int) -> bool:
+    """Whether a line ends between tokens i and j (a headline, a dateline)."""
+    return "\n" in analysis.text[analysis.tokens[i].end : analysis.tokens[j].start]
+
+
 def _uncased_name(
-    analysis: Analysis, h: int, j: int, blocked: set[int], heads: set[int], adjectives: set[int]
+    analysis: Analysis, h: int, blocked: set[int], head_ends: dict[int, int], adjectives: set[int]
 ) -> tuple[int, int] | None:
     """A name after a head noun where letters have no case.
 
     A descriptive name is the head and the definite words that qualify it
-    ("الشركة العمانية للاستزراع السمكي"), two of them at least. Proper names
-    ("سوناطراك") come from the known list only: without letter case, a verb after a
-    head looks just like a name. A head that carries a preposition ("لمصنع", "for
-    the plant") introduces no name.
+    ("الشركة العمانية للاستزراع السمكي"), two of them at least; the words of a head
+    of several words count ("مجلس الأعمال السعودي المصري"). Proper names ("سوناطراك")
+    come from the known list only: without letter case, a verb after a head looks just
+    like a name. A head that carries a preposition ("لمصنع", "for the plant")
+    introduces no name.
     """
     from coopwatch.analysis.keying import arabic_fold
 
@@ -430,23 +440,36 @@ def _uncased_name(
     head = arabic_fold(tokens[h].text)
     if head.startswith(_PREPOSITIONS) and not head.startswith("ال"):
         return None
+    j = head_ends.get(h, h + 1)
+    if j >= len(tokens):
+        return None
     first = arabic_fold(tokens[j].text)
     countries = _country_tokens(analysis)
-    if j in countries and j + 1 < len(tokens) and not tokens[j + 1].is_word:
+    if _crosses_line(analysis, h, j):
+        return None
+    if j in countries and j not in adjectives and j + 1 < len(tokens) and not tokens[j + 1].is_word:
         return tokens[h].start, tokens[j].end  # "جامعة البحرين", "بنك الجزائر"
-    if j in blocked or analysis.is_name_stopword(j) or not first.startswith(_DEFINITE):
+    # A country right after a definite head qualifies it: "الشركة السعودية" is Saudi.
+    qualifiers = adjectives | ({j} & countries if head.startswith("ال") else set())
+    if (
+        (j in blocked and j not in qualifiers)
+        or analysis.is_name_stopword(j)
+        or not first.startswith(_DEFINITE)
+    ):
         return None  # proper names come from the known list: verbs look just like them
     if not head.startswith("ال") and first.startswith("لل"):
         return None  # "مصنع للزجاج", a plant for glass: a description, not a name
     k = j
     while k < len(tokens) and k - j < 5 and tokens[k].is_word and not analysis.is_name_stopword(k):
-        if not arabic_fold(tokens[k].text).startswith(_DEFINITE) or k in heads:
+        if _crosses_line(analysis, k - 1, k):
+            break
+        if not arabic_fold(tokens[k].text).startswith(_DEFINITE) or k in head_ends:
             break  # "... والمعهد المركزي": a second organisation begins
-        if k in blocked and k not in adjectives:
+        if k in blocked and k not in qualifiers:
             break
         k += 1
-    if k - j < 2:
-        return None
+    if k - (h + 1) < 2 or countries.issuperset(range(h + 1, k)):
+        return None  # "الغرفة التونسية", the Tunisian chamber: no name yet
     return tokens[h].start, tokens[k - 1].end
 
 
@@ -616,7 +639,7 @@ def run(analysis: Analysis) -> None:
                 remember([tokens[acronym].text, long_name], tokens[h].start, tokens[acronym].end)
     # head noun + proper name: "la société Baladna", "ОАО «Гомсельмаш»"
     for h in sorted(heads):
-        span = _name_after_head(analysis, h, blocked, heads, adjectives)
+        span = _name_after_head(analysis, h, blocked, head_ends, adjectives)
         if span is not None:
             start, end = span
             remember([text[start:end].strip('«»"')], start, end)
