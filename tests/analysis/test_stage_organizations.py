@@ -290,3 +290,8 @@ def test_arabic_descriptive_name_after_a_long_head_or_a_country(organizations, t
 def test_arabic_head_with_a_country_adjective_alone_is_no_name(organizations):
     found = organizations('ووقعت الغرفة التونسية مذكرة مع الشركة الإيطالية "ميدتيك" أمس.', "ar")
     assert [names for _, names in found] == [["ميدتيك"]]
+
+
+def test_russian_legal_forms_of_neighbouring_countries(organizations):
+    found = organizations("Кредиты получили ОсОО «Талас Цемент» и СЗАО «Гомель Агро».", "ru")
+    assert {tuple(names) for _, names in found} == {("Талас Цемент",), ("Гомель Агро",)}
