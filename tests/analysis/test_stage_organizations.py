@@ -295,3 +295,15 @@ def test_arabic_head_with_a_country_adjective_alone_is_no_name(organizations):
 def test_russian_legal_forms_of_neighbouring_countries(organizations):
     found = organizations("Кредиты получили ОсОО «Талас Цемент» и СЗАО «Гомель Агро».", "ru")
     assert {tuple(names) for _, names in found} == {("Талас Цемент",), ("Гомель Агро",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The line was built by Turkish contractor Kenya Rail Systems.", "Kenya Rail Systems"),
+        ("A team from the Ghana utility Volta Grid Services will help.", "Volta Grid Services"),
+        ("The mine is run by Peruvian state-owned Andes Minerales.", "Andes Minerales"),
+    ],
+)
+def test_company_after_its_country_and_what_it_is(organizations, text, name):
+    assert (name, [name]) in organizations(text, "en")

@@ -298,40 +298,83 @@ def _proper_run(analysis: Analysis, j: int, blocked: set[int]) -> int:
     return k
 
 
-def _named_by_nationality(analysis: Analysis, blocked: set[int]) -> list[tuple[int, int]]:
-    """Companies introduced by their country: "Kazakh operator Dala Telecom",
-    "le consortium belge Hydrobel", "Italy's Conceria Valdarno"."""
+def _named_by_nationality(
+    analysis: Analysis, blocked: set[int], countries: set[int]
+) -> list[tuple[int, int]]:
+    """Companies introduced by their country and up to three words that say what they
+    are: "Kazakh operator Dala Telecom", "Italy's Conceria Valdarno", "the UK contractor
+    Hartwell Medical Projects", "Lao state-owned EDL-Generation"."""
     tokens = analysis.tokens
     spans = []
     for m in analysis.of(Label.COUNTRY):
-        after = analysis.token_at(m.end)
-        if m.attrs.get("kind") == "name":
-            # only the possessive: "Italy's X"
-            if not (
-                after + 1 < len(tokens)
-                and tokens[after].text == "'"
-                and tokens[after + 1].text == "s"
-            ):
-                continue
-            after += 2
-        elif m.attrs.get("kind") != "adjective":
+        after = _after_nationality(analysis, m.start, m.end, m.attrs.get("kind"))
+        if after is None:
             continue
         j, gap = after, 0
-        while j < len(tokens) and gap <= 2:
+        while j < len(tokens) and gap <= 3:
             if "\n" in analysis.text[tokens[j - 1].end : tokens[j].start]:
                 break
+            first = j
+            if j in countries and j + 1 < len(tokens) and _is_proper(analysis, j + 1):
+                j += 1  # a country opens the name: "Thai builder Siam River Construction"
             if _is_proper(analysis, j) and j not in blocked:
                 k = _proper_run(analysis, j, blocked)
-                if k - j >= 1 and (k - j >= 2 or gap > 0):
-                    spans.append((tokens[j].start, tokens[k - 1].end))
+                if k - first >= 2 or (k > j and gap > 0):
+                    spans.append((tokens[first].start, tokens[k - 1].end))
                 break
+            j = first
             tok = tokens[j]
-            if not tok.is_word or j in blocked or analysis.is_name_stopword(j):
+            compound = _lower_compound_end(analysis, j)
+            if compound is None and (
+                not tok.is_word or j in blocked or analysis.is_name_stopword(j)
+            ):
                 break
             if fold(tok.text) in _CONNECTORS or tok.is_capitalised:
                 break
-            gap, j = gap + 1, j + 1
+            gap, j = gap + 1, compound or j + 1
     return spans
+
+
+def _after_nationality(analysis: Analysis, start: int, end: int, kind: object) -> int | None:
+    """The token after a country that can introduce a company: an adjective ("Kazakh"),
+    a possessive ("Italy's") or a name after an article ("the UK contractor")."""
+    tokens = analysis.tokens
+    after = analysis.token_at(end)
+    if kind == "adjective":
+        return after
+    if kind != "name":
+        return None
+    if after + 1 < len(tokens) and tokens[after].text == "'" and tokens[after + 1].text == "s":
+        return after + 2
+    before = analysis.token_at(start) - 1
+    # a name needs an article before it and a word after it saying what the company
+    # is ("the UK contractor")
+    if (
+        before >= 0
+        and fold(tokens[before].text) in _INDEFINITE_OR_DEFINITE
+        and after < len(tokens)
+        and tokens[after].is_word
+        and not tokens[after].is_capitalised
+    ):
+        return after
+    return None
+
+
+_INDEFINITE_OR_DEFINITE = frozenset({"the", "a", "an"})
+
+
+def _lower_compound_end(analysis: Analysis, j: int) -> int | None:
+    """Index past a hyphenated lower-case word ("state-owned", "family-run"), if one
+    starts at j."""
+    tokens = analysis.tokens
+    if j + 2 >= len(tokens) or tokens[j + 1].text != "-":
+        return None
+    first, last = tokens[j], tokens[j + 2]
+    if not (first.is_word and last.is_word) or first.is_capitalised or last.is_capitalised:
+        return None
+    if first.end != tokens[j + 1].start or tokens[j + 1].end != last.start:
+        return None
+    return j + 3
 
 
 _OF_NAME = frozenset({"of", "for"})
@@ -644,7 +687,7 @@ def run(analysis: Analysis) -> None:
             start, end = span
             remember([text[start:end].strip('«»"')], start, end)
     if lexicon.language.cased:
-        for start, end in _named_by_nationality(analysis, blocked):
+        for start, end in _named_by_nationality(analysis, blocked, countries):
             remember([text[start:end]], start, end)
         for match in analysis.matches("org_introducer"):
             j = match.last
