@@ -233,13 +233,18 @@ def _blocked_tokens(analysis: Analysis) -> set[int]:
 
 
 def _name_after_head(
-    analysis: Analysis, h: int, blocked: set[int], head_ends: dict[int, int], adjectives: set[int]
+    analysis: Analysis,
+    h: int,
+    blocked: set[int],
+    head_ends: dict[int, int],
+    adjectives: set[int],
+    countries: set[int],
 ) -> tuple[int, int] | None:
     """The proper name a head noun introduces, directly or after one or two adjectives."""
     tokens, text = analysis.tokens, analysis.text
     cased = analysis.lexicon.language.cased  # type: ignore[union-attr]
     if not cased and tokens[h + 1 : h + 2] and tokens[h + 1].text not in ("«", '"'):
-        described = _uncased_name(analysis, h, blocked, head_ends, adjectives)
+        described = _uncased_name(analysis, h, blocked, head_ends, adjectives, countries)
         if described is not None:
             return described
     j, gap = h + 1, 0
@@ -466,7 +471,12 @@ def _crosses_line(analysis: Analysis, i: int, j: int) -> bool:
 
 
 def _uncased_name(
-    analysis: Analysis, h: int, blocked: set[int], head_ends: dict[int, int], adjectives: set[int]
+    analysis: Analysis,
+    h: int,
+    blocked: set[int],
+    head_ends: dict[int, int],
+    adjectives: set[int],
+    countries: set[int],
 ) -> tuple[int, int] | None:
     """A name after a head noun where letters have no case.
 
@@ -487,7 +497,6 @@ def _uncased_name(
     if j >= len(tokens):
         return None
     first = arabic_fold(tokens[j].text)
-    countries = _country_tokens(analysis)
     if _crosses_line(analysis, h, j):
         return None
     if j in countries and j not in adjectives and j + 1 < len(tokens) and not tokens[j + 1].is_word:
@@ -586,6 +595,7 @@ def _merged_by_initials(orgs: list[_Org]) -> list[_Org]:
     return kept
 
 
+@lru_cache(maxsize=50_000)
 def _initials(name: str) -> str:
     """The capital initials of a name's words, connectors left out ("Minsk Tractor Works"
     -> "MTW"); "" for a name of one word."""
@@ -682,7 +692,7 @@ def run(analysis: Analysis) -> None:
                 remember([tokens[acronym].text, long_name], tokens[h].start, tokens[acronym].end)
     # head noun + proper name: "la société Baladna", "ОАО «Гомсельмаш»"
     for h in sorted(heads):
-        span = _name_after_head(analysis, h, blocked, head_ends, adjectives)
+        span = _name_after_head(analysis, h, blocked, head_ends, adjectives, countries)
         if span is not None:
             start, end = span
             remember([text[start:end].strip('«»"')], start, end)
