@@ -307,3 +307,19 @@ def test_russian_legal_forms_of_neighbouring_countries(organizations):
 )
 def test_company_after_its_country_and_what_it_is(organizations, text, name):
     assert (name, [name]) in organizations(text, "en")
+
+
+def test_arabic_head_whose_first_letter_looks_like_a_preposition(organizations):
+    found = organizations("وقع بنك الإسكان الأردني اتفاقية مع شركة تركية.", "ar")
+    assert found == [("بنك الإسكان الأردني", ["بنك الإسكان الأردني"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تم وضع حجر الأساس لمصنع الزجاج الجزائري الجديد أمس.",
+        "ووقعت الحكومة أمس عقدا مع شركة تركية.",
+    ],
+)
+def test_arabic_plant_or_company_described_makes_no_name(organizations, text):
+    assert organizations(text, "ar") == []

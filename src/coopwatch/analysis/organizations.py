@@ -465,6 +465,32 @@ def _described_acronym(
     return None
 
 
+@lru_cache(maxsize=10_000)
+def _carries_preposition(lexicon: Lexicon, head: str) -> bool:
+    """Whether an Arabic head word carries a preposition: "لمصنع", "بالشركة", but not
+    "بنك", whose first letter only looks like one."""
+    forms = _arabic_head_forms(lexicon)
+    if _without_article(head) in forms:
+        return False
+    return any(
+        head.startswith(p) and _without_article(head[len(p) :]) in forms for p in _PREPOSITIONS
+    )
+
+
+@cache
+def _arabic_head_forms(lexicon: Lexicon) -> frozenset[str]:
+    """The first words of the head nouns, folded and without the article."""
+    from coopwatch.analysis.keying import arabic_fold
+
+    return frozenset(
+        _without_article(arabic_fold(head.split()[0])) for head in lexicon.organizations.heads
+    )
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") else word
+
+
 def _crosses_line(analysis: Analysis, i: int, j: int) -> bool:
     """Whether a line ends between tokens i and j (a headline, a dateline)."""
     return "\n" in analysis.text[analysis.tokens[i].end : analysis.tokens[j].start]
@@ -491,7 +517,7 @@ def _uncased_name(
 
     tokens = analysis.tokens
     head = arabic_fold(tokens[h].text)
-    if head.startswith(_PREPOSITIONS) and not head.startswith("ال"):
+    if _carries_preposition(analysis.lexicon, head):  # type: ignore[arg-type]
         return None
     j = head_ends.get(h, h + 1)
     if j >= len(tokens):
@@ -499,7 +525,13 @@ def _uncased_name(
     first = arabic_fold(tokens[j].text)
     if _crosses_line(analysis, h, j):
         return None
-    if j in countries and j not in adjectives and j + 1 < len(tokens) and not tokens[j + 1].is_word:
+    if (
+        j in countries
+        and j not in adjectives
+        and not first.endswith(("ي", "يه"))  # "شركة تركية", a Turkish company
+        and j + 1 < len(tokens)
+        and not tokens[j + 1].is_word
+    ):
         return tokens[h].start, tokens[j].end  # "جامعة البحرين", "بنك الجزائر"
     # A country right after a definite head qualifies it: "الشركة السعودية" is Saudi.
     qualifiers = adjectives | ({j} & countries if head.startswith("ال") else set())
