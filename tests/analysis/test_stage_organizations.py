@@ -323,3 +323,8 @@ def test_arabic_head_whose_first_letter_looks_like_a_preposition(organizations):
 )
 def test_arabic_plant_or_company_described_makes_no_name(organizations, text):
     assert organizations(text, "ar") == []
+
+
+def test_hyphenated_company_name_before_its_closing_noun(organizations):
+    found = organizations("Le chantier revient au groupe chinois Sino-Touareg Energy.", "fr")
+    assert [names for _, names in found] == [["Sino-Touareg Energy"]]

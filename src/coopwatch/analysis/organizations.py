@@ -491,6 +491,19 @@ def _without_article(word: str) -> str:
     return word[2:] if word.startswith("ال") else word
 
 
+def _joins_words(analysis: Analysis, i: int) -> bool:
+    """Whether token i is a hyphen glued to capitalised words on both sides."""
+    tokens = analysis.tokens
+    return (
+        tokens[i].text == "-"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i].end == tokens[i + 1].start
+        and _is_proper(analysis, i - 1)
+        and _is_proper(analysis, i + 1)
+    )
+
+
 def _crosses_line(analysis: Analysis, i: int, j: int) -> bool:
     """Whether a line ends between tokens i and j (a headline, a dateline)."""
     return "\n" in analysis.text[analysis.tokens[i].end : analysis.tokens[j].start]
@@ -751,12 +764,13 @@ def run(analysis: Analysis) -> None:
         last = match.last
         while last in suffix_ends:
             last = suffix_ends[last]
-        # Back over capitalised words; a country or city inside a company's name
-        # counts ("Tanzania Railways Corporation", "Tokyo Electron Limited").
+        # Back over capitalised words, hyphens between them ("Sino-Sahel Power"); a
+        # country or city inside a company's name counts ("Tanzania Railways
+        # Corporation", "Tokyo Electron Limited").
         i = match.first - 1
         while (
             i >= 0
-            and _is_proper(analysis, i)
+            and (_is_proper(analysis, i) or _joins_words(analysis, i))
             and (i not in blocked or i in countries)
             and match.first - i <= 6
         ):
