@@ -328,3 +328,31 @@ def test_arabic_plant_or_company_described_makes_no_name(organizations, text):
 def test_hyphenated_company_name_before_its_closing_noun(organizations):
     found = organizations("Le chantier revient au groupe chinois Sino-Touareg Energy.", "fr")
     assert [names for _, names in found] == [["Sino-Touareg Energy"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Кредит предоставит Уральский промышленный банк.",
+            ["Уральский промышленный банк"],
+        ),
+        (
+            "Договор заключен с Брестским электромеханическим заводом.",
+            ["Брестский электромеханический завод", "Брестским электромеханическим заводом"],
+        ),
+    ],
+)
+def test_russian_name_of_adjectives_and_a_head_noun(organizations, text, names):
+    assert [found for _, found in organizations(text, "ru")] == [names]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Крупный частный банк выдал кредит.",
+        "МИНСК, 3 мая – Российская компания построит цех.",
+    ],
+)
+def test_russian_adjectives_of_a_sentence_start_or_a_country_make_no_name(organizations, text):
+    assert organizations(text, "ru") == []

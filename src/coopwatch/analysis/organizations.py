@@ -504,6 +504,59 @@ def _joins_words(analysis: Analysis, i: int) -> bool:
     )
 
 
+# Endings of Russian adjectives, in all cases and genders ("Каспийский", "Минского").
+_RUSSIAN_ADJECTIVE = re.compile(
+    r"[а-яё]{2}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$"
+)
+_SENTENCE_END = frozenset({".", "!", "?", "…", "–", "—"})  # dashes end a dateline
+
+
+def _adjectives_before_head(
+    analysis: Analysis, h: int, head_end: int, blocked: set[int]
+) -> tuple[int, int] | None:
+    """(first, end) of a Russian name made of adjectives and a head noun, the first
+    capitalised in mid-sentence: "Каспийский промышленный банк", "Горьковским
+    машиностроительным заводом". Russian writes adjectives in lower case, so the capital
+    marks a name, unless the sentence begins with it."""
+    tokens = analysis.tokens
+    if not _is_lower_cyrillic(tokens[h].text):
+        return None
+    i = h - 1
+    while i > h - 3 and i >= 0 and i not in blocked and _is_lower_adjective(tokens[i].text):
+        i -= 1
+    if i < 1 or not tokens[i].is_capitalised or i in blocked:
+        return None  # a country's adjective describes: "Российская компания «...»"
+    if not _RUSSIAN_ADJECTIVE.search(tokens[i].text.lower()):
+        return None
+    if tokens[i - 1].text in _SENTENCE_END or _crosses_line(analysis, i - 1, i):
+        return None
+    return i, head_end
+
+
+def _is_lower_adjective(word: str) -> bool:
+    return word.islower() and bool(_RUSSIAN_ADJECTIVE.search(word))
+
+
+def _is_lower_cyrillic(word: str) -> bool:
+    """A lower-case Cyrillic word: a head noun written as a common noun ("банк")."""
+    return all("а" <= c <= "я" or c in "ёй-" for c in word)
+
+
+def _nominative(analysis: Analysis, first: int, last: int) -> list[str]:
+    """The name in the nominative, from the lemmas of its words, when its last noun is
+    masculine (the lemma of an adjective is masculine): "Горьковский
+    машиностроительный завод" for "Горьковским машиностроительным заводом"."""
+    lemmas = []
+    for i in range(first, last):
+        keys = [k for k in analysis.keys[i] if not k.startswith(("=", "^"))]
+        if not keys:
+            return []
+        lemmas.append(keys[0])
+    if lemmas[-1][-1:] in "аяоеьиы":
+        return []
+    return [" ".join([lemmas[0].capitalize(), *lemmas[1:]])]
+
+
 def _crosses_line(analysis: Analysis, i: int, j: int) -> bool:
     """Whether a line ends between tokens i and j (a headline, a dateline)."""
     return "\n" in analysis.text[analysis.tokens[i].end : analysis.tokens[j].start]
@@ -741,6 +794,11 @@ def run(analysis: Analysis) -> None:
         if span is not None:
             start, end = span
             remember([text[start:end].strip('«»"')], start, end)
+        named = _adjectives_before_head(analysis, h, head_ends[h], blocked)
+        if named is not None:
+            first, last = named
+            start, end = tokens[first].start, tokens[last - 1].end
+            remember([*_nominative(analysis, first, last), text[start:end]], start, end)
     if lexicon.language.cased:
         for start, end in _named_by_nationality(analysis, blocked, countries):
             remember([text[start:end]], start, end)
