@@ -356,3 +356,15 @@ def test_russian_name_of_adjectives_and_a_head_noun(organizations, text, names):
 )
 def test_russian_adjectives_of_a_sentence_start_or_a_country_make_no_name(organizations, text):
     assert organizations(text, "ru") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenya team defeated Uganda Cranes on Sunday.",
+        "The Kenyan team defeated Uganda Cranes on Sunday.",
+        "The Ghana squad beat Atlas Lions in Rabat.",
+    ],
+)
+def test_verb_between_country_and_capitalised_words_makes_no_company(organizations, text):
+    assert organizations(text, "en") == []

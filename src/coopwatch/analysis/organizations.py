@@ -308,19 +308,21 @@ def _named_by_nationality(
 ) -> list[tuple[int, int]]:
     """Companies introduced by their country and up to three words that say what they
     are: "Kazakh operator Dala Telecom", "Italy's Conceria Valdarno", "the UK contractor
-    Hartwell Medical Projects", "Lao state-owned EDL-Generation"."""
+    Hartwell Medical Projects", "Lao state-owned EDL-Generation". Where a verb could
+    come between ("the Kenya team defeated Uganda Cranes"), one word only: after a
+    country's name, and before a name that opens with a country."""
     tokens = analysis.tokens
     spans = []
     for m in analysis.of(Label.COUNTRY):
-        after = _after_nationality(analysis, m.start, m.end, m.attrs.get("kind"))
-        if after is None:
+        introduced = _after_nationality(analysis, m.start, m.end, m.attrs.get("kind"))
+        if introduced is None:
             continue
-        j, gap = after, 0
-        while j < len(tokens) and gap <= 3:
+        (j, max_gap), gap = introduced, 0
+        while j < len(tokens) and gap <= max_gap:
             if "\n" in analysis.text[tokens[j - 1].end : tokens[j].start]:
                 break
             first = j
-            if j in countries and j + 1 < len(tokens) and _is_proper(analysis, j + 1):
+            if j in countries and gap <= 1 and j + 1 < len(tokens) and _is_proper(analysis, j + 1):
                 j += 1  # a country opens the name: "Thai builder Siam River Construction"
             if _is_proper(analysis, j) and j not in blocked:
                 k = _proper_run(analysis, j, blocked)
@@ -340,17 +342,20 @@ def _named_by_nationality(
     return spans
 
 
-def _after_nationality(analysis: Analysis, start: int, end: int, kind: object) -> int | None:
-    """The token after a country that can introduce a company: an adjective ("Kazakh"),
-    a possessive ("Italy's") or a name after an article ("the UK contractor")."""
+def _after_nationality(
+    analysis: Analysis, start: int, end: int, kind: object
+) -> tuple[int, int] | None:
+    """(token after, words allowed before the name) for a country that can introduce a
+    company: an adjective ("Kazakh"), a possessive ("Italy's"), or a name after an
+    article and before the one word saying what the company is ("the UK contractor")."""
     tokens = analysis.tokens
     after = analysis.token_at(end)
     if kind == "adjective":
-        return after
+        return after, 3
     if kind != "name":
         return None
     if after + 1 < len(tokens) and tokens[after].text == "'" and tokens[after + 1].text == "s":
-        return after + 2
+        return after + 2, 3
     before = analysis.token_at(start) - 1
     # a name needs an article before it and a word after it saying what the company
     # is ("the UK contractor")
@@ -361,7 +366,7 @@ def _after_nationality(analysis: Analysis, start: int, end: int, kind: object) -
         and tokens[after].is_word
         and not tokens[after].is_capitalised
     ):
-        return after
+        return after, 1
     return None
 
 
