@@ -368,3 +368,8 @@ def test_russian_adjectives_of_a_sentence_start_or_a_country_make_no_name(organi
 )
 def test_verb_between_country_and_capitalised_words_makes_no_company(organizations, text):
     assert organizations(text, "en") == []
+
+
+def test_name_followed_by_a_country_names_its_branch(organizations):
+    found = organizations("Le groupe a recapitalisé sa filiale Sahel Bank Niger mardi.", "fr")
+    assert {tuple(names) for _, names in found} == {("Sahel Bank", "Sahel Bank Niger")}

@@ -675,6 +675,24 @@ def _generic_words(analysis: Analysis, heads: set[int]) -> set[int]:
     return words
 
 
+def _add_local_subsidiaries(analysis: Analysis, orgs: list[_Org]) -> None:
+    """A name followed by a country's name is the name of its branch there: "Atlas Bank
+    Rwanda", "Huawei Kenya". The longer name is added to the organisation's names."""
+    tokens, text = analysis.tokens, analysis.text
+    by_end = {end: org for org in orgs for _, end in org.spans}
+    for m in analysis.of(Label.COUNTRY):
+        org = by_end.get(m.start - 1)
+        if org is None or m.attrs.get("kind") != "name" or text[m.start - 1] != " ":
+            continue
+        after = analysis.token_at(m.end)
+        if after < len(tokens) and (tokens[after].is_capitalised or tokens[after].text == "'"):
+            continue  # "Atlas Bank Rwanda Holdings", "Atlas Bank Rwanda's": unsure
+        start = next(s for s, e in org.spans if e == m.start - 1)
+        if text[start : m.end] not in org.names:
+            org.names.append(text[start : m.end])
+        org.spans.append((start, m.end))
+
+
 def _merged_by_initials(orgs: list[_Org]) -> list[_Org]:
     """An acronym and a name whose words begin with its letters are one organisation,
     though the text never links them: "МТЗ" and "Минский тракторный завод", "JICA" and
@@ -846,6 +864,8 @@ def run(analysis: Analysis) -> None:
         if first < match.first:
             start, end = tokens[first].start, tokens[last - 1].end
             remember([text[start:end]], start, end)
+    if lexicon.language.cased:
+        _add_local_subsidiaries(analysis, list(orgs.values()))
     # 4. acronyms defined above, used alone
     acronyms = {fold(n): org for org in orgs.values() for n in org.names if n.isupper()}
     for token in tokens if acronyms else ():
