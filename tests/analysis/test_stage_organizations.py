@@ -151,3 +151,225 @@ def test_institution_of_a_capitalised_name(organizations, text, name):
 
 def test_institution_of_lower_case_words_is_no_name(organizations):
     assert organizations("A bank of the region will lend to farmers.", "en") == []
+
+
+def test_piece_of_a_longer_name_is_no_organisation_of_its_own(organizations):
+    found = organizations(
+        "The road was built by the Kivu Road and Bridge Corporation (KRBC) last year.", "en"
+    )
+    assert {tuple(names) for _, names in found} == {("KRBC", "Kivu Road and Bridge Corporation")}
+
+
+def test_head_word_right_before_an_acronym_ends_the_name(organizations):
+    found = organizations("Le contrat lie la Sahel Water Company (SWC) à un groupe marocain.", "fr")
+    assert ("SWC", "Sahel Water Company") in {tuple(names) for _, names in found}
+
+
+def test_name_before_an_acronym_stops_at_a_known_organisation_and(organizations):
+    found = organizations(
+        "Le Groupe OCP et la Sahel Fertiliser Company (SFC) construiront une usine.", "fr"
+    )
+    names = {tuple(names) for _, names in found}
+    assert ("Groupe OCP", "OCP") in names
+    assert ("SFC", "Sahel Fertiliser Company") in names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The kiln was commissioned on Friday by the Volta Salt Corporation (VSC).",
+            ("VSC", "Volta Salt Corporation"),
+        ),
+        (
+            "L'argent vient du Partenariat pour l'énergie en Afrique (PEA).",
+            ("PEA", "Partenariat pour l'énergie en Afrique"),
+        ),
+        (
+            "L'usine appartient à l'entreprise publique béninoise Atlantic Cement Works (ACW).",
+            ("ACW", "Atlantic Cement Works"),
+        ),
+    ],
+)
+def test_name_before_an_acronym_leaves_out_the_sentence_before_it(organizations, text, names):
+    assert names in {tuple(names) for _, names in organizations(text)}
+
+
+def test_place_in_parentheses_is_no_acronym(organizations):
+    assert organizations("La nouvelle fabrique se trouve à Ain Kercha (Mila).", "fr") == []
+
+
+def test_word_acronym_after_an_organisation_name(organizations):
+    found = organizations(
+        "Elle a reçu l'Agence sénégalaise de promotion des exportations (Asepex) mardi.", "fr"
+    )
+    assert ("Asepex", "Agence sénégalaise de promotion des exportations") in {
+        tuple(names) for _, names in found
+    }
+
+
+def test_known_organisation_carries_the_lexicon_spelling(organizations):
+    found = organizations("Делегация встретилась с руководством Северстали и Уралкалия.", "ru")
+    assert [names[0] for _, names in found] == ["Северсталь", "Уралкалий"]
+
+
+def test_known_organisation_after_its_head_word_carries_its_bare_name(organizations):
+    found = organizations("وقع مجمع سونلغاز اتفاقا مع شركة إيطالية.", "ar")
+    assert found == [("مجمع سونلغاز", ["مجمع سونلغاز", "سونلغاز"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les exportations vers les Émirats ont doublé en 2024.", "fr"),
+        ("أكد الوزير استعداد بلاده للمساهمة في إعادة الإعمار في ليبيا.", "ar"),
+    ],
+)
+def test_common_word_spelt_like_a_known_name_is_no_organisation(organizations, text, lang):
+    assert organizations(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Группа ГАЗ подписала контракт с египетской компанией.",
+        "Делегация посетила Минский автомобильный завод и обсудила поставки.",
+    ],
+)
+def test_russian_name_holding_a_generic_noun_is_an_organisation(organizations, text):
+    assert len(organizations(text, "ru")) == 1
+
+
+def test_acronym_after_an_inflected_russian_plant_name(organizations):
+    found = organizations(
+        "Стороны обсудили поставки проката Белорусского металлургического завода (БМЗ) в Египет.",
+        "ru",
+    )
+    assert {tuple(names) for _, names in found} == {
+        ("БМЗ", "Белорусского металлургического завода")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The Japan International Cooperation Agency will fund the line; JICA experts "
+            "will train the staff.",
+            "en",
+        ),
+        ("Делегация посетила Белорусский металлургический завод. Позже БМЗ подписал.", "ru"),
+    ],
+)
+def test_acronym_and_name_with_its_initials_are_one_organisation(organizations, text, lang):
+    assert len({tuple(names) for _, names in organizations(text, lang)}) == 1
+
+
+def test_russian_economic_zone_is_no_organisation(organizations):
+    found = organizations("Цех построят в особой экономической зоне (ОЭЗ) под Тулой.", "ru")
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "التقى رئيس مجلس الأعمال العماني الهندي وفدا من رجال الأعمال.",
+            "مجلس الأعمال العماني الهندي",
+        ),
+        (
+            "وقعت الشركة السعودية للأسمدة الكيماوية عقدا مع شريك هندي.",
+            "الشركة السعودية للأسمدة الكيماوية",
+        ),
+    ],
+)
+def test_arabic_descriptive_name_after_a_long_head_or_a_country(organizations, text, name):
+    assert organizations(text, "ar") == [(name, [name])]
+
+
+def test_arabic_head_with_a_country_adjective_alone_is_no_name(organizations):
+    found = organizations('ووقعت الغرفة التونسية مذكرة مع الشركة الإيطالية "ميدتيك" أمس.', "ar")
+    assert [names for _, names in found] == [["ميدتيك"]]
+
+
+def test_russian_legal_forms_of_neighbouring_countries(organizations):
+    found = organizations("Кредиты получили ОсОО «Талас Цемент» и СЗАО «Гомель Агро».", "ru")
+    assert {tuple(names) for _, names in found} == {("Талас Цемент",), ("Гомель Агро",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The line was built by Turkish contractor Kenya Rail Systems.", "Kenya Rail Systems"),
+        ("A team from the Ghana utility Volta Grid Services will help.", "Volta Grid Services"),
+        ("The mine is run by Peruvian state-owned Andes Minerales.", "Andes Minerales"),
+    ],
+)
+def test_company_after_its_country_and_what_it_is(organizations, text, name):
+    assert (name, [name]) in organizations(text, "en")
+
+
+def test_arabic_head_whose_first_letter_looks_like_a_preposition(organizations):
+    found = organizations("وقع بنك الإسكان الأردني اتفاقية مع شركة تركية.", "ar")
+    assert found == [("بنك الإسكان الأردني", ["بنك الإسكان الأردني"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تم وضع حجر الأساس لمصنع الزجاج الجزائري الجديد أمس.",
+        "ووقعت الحكومة أمس عقدا مع شركة تركية.",
+    ],
+)
+def test_arabic_plant_or_company_described_makes_no_name(organizations, text):
+    assert organizations(text, "ar") == []
+
+
+def test_hyphenated_company_name_before_its_closing_noun(organizations):
+    found = organizations("Le chantier revient au groupe chinois Sino-Touareg Energy.", "fr")
+    assert [names for _, names in found] == [["Sino-Touareg Energy"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Кредит предоставит Уральский промышленный банк.",
+            ["Уральский промышленный банк"],
+        ),
+        (
+            "Договор заключен с Брестским электромеханическим заводом.",
+            ["Брестский электромеханический завод", "Брестским электромеханическим заводом"],
+        ),
+    ],
+)
+def test_russian_name_of_adjectives_and_a_head_noun(organizations, text, names):
+    assert [found for _, found in organizations(text, "ru")] == [names]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Крупный частный банк выдал кредит.",
+        "МИНСК, 3 мая – Российская компания построит цех.",
+    ],
+)
+def test_russian_adjectives_of_a_sentence_start_or_a_country_make_no_name(organizations, text):
+    assert organizations(text, "ru") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenya team defeated Uganda Cranes on Sunday.",
+        "The Kenyan team defeated Uganda Cranes on Sunday.",
+        "The Ghana squad beat Atlas Lions in Rabat.",
+    ],
+)
+def test_verb_between_country_and_capitalised_words_makes_no_company(organizations, text):
+    assert organizations(text, "en") == []
+
+
+def test_name_followed_by_a_country_names_its_branch(organizations):
+    found = organizations("Le groupe a recapitalisé sa filiale Sahel Bank Niger mardi.", "fr")
+    assert {tuple(names) for _, names in found} == {("Sahel Bank", "Sahel Bank Niger")}

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from coopwatch.analysis.matcher import PhraseMatcher
+from coopwatch.analysis.matcher import PhraseMatch, PhraseMatcher
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
@@ -48,8 +48,11 @@ _CONNECTORS = frozenset(
     }
 )
 _MAX_NAME_TOKENS = 10
+_COORDINATION = frozenset({"et", "and", "и"})
 # Articles that may open a name ("La Poste") but make none alone before a head word.
 _ARTICLES = frozenset({"la", "le", "les", "l", "the"})
+# "=word" in a lexicon entry: that form only ("=Emirates", not the French "Émirats")
+_EXACT_MARK = re.compile(r"(?<!\S)=")
 
 
 @dataclass(slots=True)
@@ -90,11 +93,31 @@ def _is_proper(analysis: Analysis, i: int) -> bool:
     return token.is_capitalised or token.text[:1].isdigit()
 
 
-def _name_before(analysis: Analysis, end_token: int, heads: set[int]) -> tuple[int, int] | None:
-    """The organisation name that ends right before token ``end_token``."""
+def _name_before(
+    analysis: Analysis,
+    end_token: int,
+    acronym: str,
+    head_ends: dict[int, int],
+    known_ends: set[int],
+) -> tuple[int, int, int] | None:
+    """(first token, end token, first token of the word governing it) of the organisation
+    name that ends right before "(ACRONYM)" at token ``end_token``.
+
+    The name starts at a head noun ("groupe public des industries mécaniques"). Without
+    one, it is the run of capitalised words next to the acronym ("built by the National
+    High Speed Rail Corporation Limited"), reaching back over lower-case words only to a
+    capitalised word with the acronym's first letter ("Mécanisme pour l'interconnexion en
+    Europe (MIE)"), or to the furthest capitalised word when there is no run. It never
+    reaches back over a known organisation joined to it by "and" ("le Groupe OCP et la
+    Nigerian National Petroleum Company (NNPC)"). A ministry is looked for in the name
+    with the word that governs it ("le ministère de l'Industrie (MI)").
+    """
     tokens = analysis.tokens
+    cased = analysis.lexicon is not None and analysis.lexicon.language.cased
+    initial = fold(acronym[:1])
     i = end_token - 1
-    first = None
+    first = run_first = lettered = None
+    in_run = True  # still in the capitalised words (and connectors) next to the acronym
     steps = 0
     while i >= 0 and steps < _MAX_NAME_TOKENS:
         tok = tokens[i]
@@ -102,21 +125,64 @@ def _name_before(analysis: Analysis, end_token: int, heads: set[int]) -> tuple[i
             break
         if tok.text in (",", ";", ":", ".", ")", "(", "«", "»", '"'):
             break
-        if i in heads:
-            first = i
+        if i in known_ends and fold(tokens[i + 1].text) in _COORDINATION:
             break
-        if _is_proper(analysis, i) or fold(tok.text) in _CONNECTORS or tok.is_word:
-            if _is_proper(analysis, i):
-                first = i
-            i -= 1
-            steps += 1
-            continue
-        break
+        if head_ends.get(i, end_token) < end_token:
+            # a head word right before "(ACR)" ends a name instead ("... Company (NNPC)",
+            # "Минского тракторного завода (МТЗ)");
+            # a lower-case one describes the capitalised name that follows it ("le
+            # groupe vietnamien PetroVietnam (PVEP)") and is no part of it
+            first = i
+            if tok.is_capitalised or run_first is None or not _describes(tokens, i, run_first):
+                run_first = i
+            break
+        if not (_is_proper(analysis, i) or fold(tok.text) in _CONNECTORS or tok.is_word):
+            break
+        if _is_proper(analysis, i):
+            first = i
+            if in_run:
+                run_first = i
+            elif cased and lettered is None and fold(tok.text[:1]) == initial:
+                lettered = i
+        elif fold(tok.text) not in _CONNECTORS:
+            in_run = False
+        i -= 1
+        steps += 1
     if first is None:
         return None
-    while first < end_token and fold(tokens[first].text) in _CONNECTORS:
+    chosen = _past_connectors(tokens, first, end_token)
+    if cased and run_first is not None:
+        run_letters = {fold(t.text[:1]) for t in tokens[run_first:end_token]}
+        start = run_first if initial in run_letters or lettered is None else lettered
+        chosen = _past_connectors(tokens, start, end_token)
+    elif cased and lettered is not None:
+        chosen = lettered  # "... Минского тракторного завода (МТЗ)"
+    if chosen >= end_token:
+        return None
+    return chosen, end_token, chosen if chosen in head_ends else _governing_word(tokens, chosen)
+
+
+def _governing_word(tokens: list[Token], first: int) -> int:
+    """The word a name is the complement of, if any: "ministère" in "le ministère de
+    l'Industrie", which "de l'" joins to the name."""
+    i = first
+    while i > 0 and fold(tokens[i - 1].text) in _CONNECTORS:
+        i -= 1
+    return i - 1 if i < first and i > 0 and tokens[i - 1].is_word else first
+
+
+def _describes(tokens: list[Token], head: int, name: int) -> bool:
+    """Whether only adjectives come between a head noun and a name ("groupe vietnamien")."""
+    return all(
+        t.is_word and not t.is_capitalised and fold(t.text) not in _CONNECTORS
+        for t in tokens[head + 1 : name]
+    )
+
+
+def _past_connectors(tokens: list[Token], first: int, end: int) -> int:
+    while first < end and fold(tokens[first].text) in _CONNECTORS:
         first += 1
-    return (first, end_token) if first < end_token else None
+    return first
 
 
 def _name_key(analysis: Analysis, name: str) -> str:
@@ -167,11 +233,20 @@ def _blocked_tokens(analysis: Analysis) -> set[int]:
 
 
 def _name_after_head(
-    analysis: Analysis, h: int, blocked: set[int], heads: set[int], adjectives: set[int]
+    analysis: Analysis,
+    h: int,
+    blocked: set[int],
+    head_ends: dict[int, int],
+    adjectives: set[int],
+    countries: set[int],
 ) -> tuple[int, int] | None:
     """The proper name a head noun introduces, directly or after one or two adjectives."""
     tokens, text = analysis.tokens, analysis.text
     cased = analysis.lexicon.language.cased  # type: ignore[union-attr]
+    if not cased and tokens[h + 1 : h + 2] and tokens[h + 1].text not in ("«", '"'):
+        described = _uncased_name(analysis, h, blocked, head_ends, adjectives, countries)
+        if described is not None:
+            return described
     j, gap = h + 1, 0
     while j < len(tokens) and gap <= 2:
         tok = tokens[j]
@@ -185,7 +260,9 @@ def _name_after_head(
                 return None
             gap, j = gap + 1, j + 1  # "le groupe coréen Hanbit Networks"
             continue
-        if cased and _is_proper(analysis, j):
+        if not cased:
+            return None  # a name after adjectives is in quotes: "الشركة الإيطالية «...»"
+        if _is_proper(analysis, j):
             k = j
             while (
                 k + 1 < len(tokens)
@@ -197,8 +274,6 @@ def _name_after_head(
                 k -= 1
             start = tokens[h].start if tokens[h].is_capitalised else tok.start
             return start, tokens[k].end
-        if not cased:
-            return _uncased_name(analysis, h, j, blocked, heads, adjectives)
         if not tok.is_word or analysis.is_name_stopword(j) or fold(tok.text) in _CONNECTORS:
             return None
         gap += 1
@@ -228,40 +303,88 @@ def _proper_run(analysis: Analysis, j: int, blocked: set[int]) -> int:
     return k
 
 
-def _named_by_nationality(analysis: Analysis, blocked: set[int]) -> list[tuple[int, int]]:
-    """Companies introduced by their country: "Kazakh operator Dala Telecom",
-    "le consortium belge Hydrobel", "Italy's Conceria Valdarno"."""
+def _named_by_nationality(
+    analysis: Analysis, blocked: set[int], countries: set[int]
+) -> list[tuple[int, int]]:
+    """Companies introduced by their country and up to three words that say what they
+    are: "Kazakh operator Dala Telecom", "Italy's Conceria Valdarno", "the UK contractor
+    Hartwell Medical Projects", "Lao state-owned EDL-Generation". Where a verb could
+    come between ("the Kenya team defeated Uganda Cranes"), one word only: after a
+    country's name, and before a name that opens with a country."""
     tokens = analysis.tokens
     spans = []
     for m in analysis.of(Label.COUNTRY):
-        after = analysis.token_at(m.end)
-        if m.attrs.get("kind") == "name":
-            # only the possessive: "Italy's X"
-            if not (
-                after + 1 < len(tokens)
-                and tokens[after].text == "'"
-                and tokens[after + 1].text == "s"
-            ):
-                continue
-            after += 2
-        elif m.attrs.get("kind") != "adjective":
+        introduced = _after_nationality(analysis, m.start, m.end, m.attrs.get("kind"))
+        if introduced is None:
             continue
-        j, gap = after, 0
-        while j < len(tokens) and gap <= 2:
+        (j, max_gap), gap = introduced, 0
+        while j < len(tokens) and gap <= max_gap:
             if "\n" in analysis.text[tokens[j - 1].end : tokens[j].start]:
                 break
+            first = j
+            if j in countries and gap <= 1 and j + 1 < len(tokens) and _is_proper(analysis, j + 1):
+                j += 1  # a country opens the name: "Thai builder Siam River Construction"
             if _is_proper(analysis, j) and j not in blocked:
                 k = _proper_run(analysis, j, blocked)
-                if k - j >= 1 and (k - j >= 2 or gap > 0):
-                    spans.append((tokens[j].start, tokens[k - 1].end))
+                if k - first >= 2 or (k > j and gap > 0):
+                    spans.append((tokens[first].start, tokens[k - 1].end))
                 break
+            j = first
             tok = tokens[j]
-            if not tok.is_word or j in blocked or analysis.is_name_stopword(j):
+            compound = _lower_compound_end(analysis, j)
+            if compound is None and (
+                not tok.is_word or j in blocked or analysis.is_name_stopword(j)
+            ):
                 break
             if fold(tok.text) in _CONNECTORS or tok.is_capitalised:
                 break
-            gap, j = gap + 1, j + 1
+            gap, j = gap + 1, compound or j + 1
     return spans
+
+
+def _after_nationality(
+    analysis: Analysis, start: int, end: int, kind: object
+) -> tuple[int, int] | None:
+    """(token after, words allowed before the name) for a country that can introduce a
+    company: an adjective ("Kazakh"), a possessive ("Italy's"), or a name after an
+    article and before the one word saying what the company is ("the UK contractor")."""
+    tokens = analysis.tokens
+    after = analysis.token_at(end)
+    if kind == "adjective":
+        return after, 3
+    if kind != "name":
+        return None
+    if after + 1 < len(tokens) and tokens[after].text == "'" and tokens[after + 1].text == "s":
+        return after + 2, 3
+    before = analysis.token_at(start) - 1
+    # a name needs an article before it and a word after it saying what the company
+    # is ("the UK contractor")
+    if (
+        before >= 0
+        and fold(tokens[before].text) in _INDEFINITE_OR_DEFINITE
+        and after < len(tokens)
+        and tokens[after].is_word
+        and not tokens[after].is_capitalised
+    ):
+        return after, 1
+    return None
+
+
+_INDEFINITE_OR_DEFINITE = frozenset({"the", "a", "an"})
+
+
+def _lower_compound_end(analysis: Analysis, j: int) -> int | None:
+    """Index past a hyphenated lower-case word ("state-owned", "family-run"), if one
+    starts at j."""
+    tokens = analysis.tokens
+    if j + 2 >= len(tokens) or tokens[j + 1].text != "-":
+        return None
+    first, last = tokens[j], tokens[j + 2]
+    if not (first.is_word and last.is_word) or first.is_capitalised or last.is_capitalised:
+        return None
+    if first.end != tokens[j + 1].start or tokens[j + 1].end != last.start:
+        return None
+    return j + 3
 
 
 _OF_NAME = frozenset({"of", "for"})
@@ -347,41 +470,274 @@ def _described_acronym(
     return None
 
 
+@lru_cache(maxsize=10_000)
+def _carries_preposition(lexicon: Lexicon, head: str) -> bool:
+    """Whether an Arabic head word carries a preposition: "لمصنع", "بالشركة", but not
+    "بنك", whose first letter only looks like one."""
+    forms = _arabic_head_forms(lexicon)
+    if _without_article(head) in forms:
+        return False
+    return any(
+        head.startswith(p) and _without_article(head[len(p) :]) in forms for p in _PREPOSITIONS
+    )
+
+
+@cache
+def _arabic_head_forms(lexicon: Lexicon) -> frozenset[str]:
+    """The first words of the head nouns, folded and without the article."""
+    from coopwatch.analysis.keying import arabic_fold
+
+    return frozenset(
+        _without_article(arabic_fold(head.split()[0])) for head in lexicon.organizations.heads
+    )
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") else word
+
+
+def _joins_words(analysis: Analysis, i: int) -> bool:
+    """Whether token i is a hyphen glued to capitalised words on both sides."""
+    tokens = analysis.tokens
+    return (
+        tokens[i].text == "-"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i].end == tokens[i + 1].start
+        and _is_proper(analysis, i - 1)
+        and _is_proper(analysis, i + 1)
+    )
+
+
+# Endings of Russian adjectives, in all cases and genders ("Каспийский", "Минского").
+_RUSSIAN_ADJECTIVE = re.compile(
+    r"[а-яё]{2}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$"
+)
+_SENTENCE_END = frozenset({".", "!", "?", "…", "–", "—"})  # dashes end a dateline
+
+
+def _adjectives_before_head(
+    analysis: Analysis, h: int, head_end: int, blocked: set[int]
+) -> tuple[int, int] | None:
+    """(first, end) of a Russian name made of adjectives and a head noun, the first
+    capitalised in mid-sentence: "Каспийский промышленный банк", "Горьковским
+    машиностроительным заводом". Russian writes adjectives in lower case, so the capital
+    marks a name, unless the sentence begins with it."""
+    tokens = analysis.tokens
+    if not _is_lower_cyrillic(tokens[h].text):
+        return None
+    i = h - 1
+    while i > h - 3 and i >= 0 and i not in blocked and _is_lower_adjective(tokens[i].text):
+        i -= 1
+    if i < 1 or not tokens[i].is_capitalised or i in blocked:
+        return None  # a country's adjective describes: "Российская компания «...»"
+    if not _RUSSIAN_ADJECTIVE.search(tokens[i].text.lower()):
+        return None
+    if tokens[i - 1].text in _SENTENCE_END or _crosses_line(analysis, i - 1, i):
+        return None
+    return i, head_end
+
+
+def _is_lower_adjective(word: str) -> bool:
+    return word.islower() and bool(_RUSSIAN_ADJECTIVE.search(word))
+
+
+def _is_lower_cyrillic(word: str) -> bool:
+    """A lower-case Cyrillic word: a head noun written as a common noun ("банк")."""
+    return all("а" <= c <= "я" or c in "ёй-" for c in word)
+
+
+def _nominative(analysis: Analysis, first: int, last: int) -> list[str]:
+    """The name in the nominative, from the lemmas of its words, when its last noun is
+    masculine (the lemma of an adjective is masculine): "Горьковский
+    машиностроительный завод" for "Горьковским машиностроительным заводом"."""
+    lemmas = []
+    for i in range(first, last):
+        keys = [k for k in analysis.keys[i] if not k.startswith(("=", "^"))]
+        if not keys:
+            return []
+        lemmas.append(keys[0])
+    if lemmas[-1][-1:] in "аяоеьиы":
+        return []
+    return [" ".join([lemmas[0].capitalize(), *lemmas[1:]])]
+
+
+def _crosses_line(analysis: Analysis, i: int, j: int) -> bool:
+    """Whether a line ends between tokens i and j (a headline, a dateline)."""
+    return "\n" in analysis.text[analysis.tokens[i].end : analysis.tokens[j].start]
+
+
 def _uncased_name(
-    analysis: Analysis, h: int, j: int, blocked: set[int], heads: set[int], adjectives: set[int]
+    analysis: Analysis,
+    h: int,
+    blocked: set[int],
+    head_ends: dict[int, int],
+    adjectives: set[int],
+    countries: set[int],
 ) -> tuple[int, int] | None:
     """A name after a head noun where letters have no case.
 
     A descriptive name is the head and the definite words that qualify it
-    ("الشركة العمانية للاستزراع السمكي"), two of them at least. Proper names
-    ("سوناطراك") come from the known list only: without letter case, a verb after a
-    head looks just like a name. A head that carries a preposition ("لمصنع", "for
-    the plant") introduces no name.
+    ("الشركة العمانية للاستزراع السمكي"), two of them at least; the words of a head
+    of several words count ("مجلس الأعمال السعودي المصري"). Proper names ("سوناطراك")
+    come from the known list only: without letter case, a verb after a head looks just
+    like a name. A head that carries a preposition ("لمصنع", "for the plant")
+    introduces no name.
     """
     from coopwatch.analysis.keying import arabic_fold
 
     tokens = analysis.tokens
     head = arabic_fold(tokens[h].text)
-    if head.startswith(_PREPOSITIONS) and not head.startswith("ال"):
+    if _carries_preposition(analysis.lexicon, head):  # type: ignore[arg-type]
+        return None
+    j = head_ends.get(h, h + 1)
+    if j >= len(tokens):
         return None
     first = arabic_fold(tokens[j].text)
-    countries = _country_tokens(analysis)
-    if j in countries and j + 1 < len(tokens) and not tokens[j + 1].is_word:
+    if _crosses_line(analysis, h, j):
+        return None
+    if (
+        j in countries
+        and j not in adjectives
+        and not first.endswith(("ي", "يه"))  # "شركة تركية", a Turkish company
+        and j + 1 < len(tokens)
+        and not tokens[j + 1].is_word
+    ):
         return tokens[h].start, tokens[j].end  # "جامعة البحرين", "بنك الجزائر"
-    if j in blocked or analysis.is_name_stopword(j) or not first.startswith(_DEFINITE):
+    # A country right after a definite head qualifies it: "الشركة السعودية" is Saudi.
+    qualifiers = adjectives | ({j} & countries if head.startswith("ال") else set())
+    if (
+        (j in blocked and j not in qualifiers)
+        or analysis.is_name_stopword(j)
+        or not first.startswith(_DEFINITE)
+    ):
         return None  # proper names come from the known list: verbs look just like them
     if not head.startswith("ال") and first.startswith("لل"):
         return None  # "مصنع للزجاج", a plant for glass: a description, not a name
     k = j
     while k < len(tokens) and k - j < 5 and tokens[k].is_word and not analysis.is_name_stopword(k):
-        if not arabic_fold(tokens[k].text).startswith(_DEFINITE) or k in heads:
+        if _crosses_line(analysis, k - 1, k):
+            break
+        if not arabic_fold(tokens[k].text).startswith(_DEFINITE) or k in head_ends:
             break  # "... والمعهد المركزي": a second organisation begins
-        if k in blocked and k not in adjectives:
+        if k in blocked and k not in qualifiers:
             break
         k += 1
-    if k - j < 2:
-        return None
+    if k - (h + 1) < 2 or countries.issuperset(range(h + 1, k)):
+        return None  # "الغرفة التونسية", the Tunisian chamber: no name yet
     return tokens[h].start, tokens[k - 1].end
+
+
+@cache
+def _entry_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    """The known organisations, each found with its own entry."""
+    matcher = PhraseMatcher(lexicon.keying)
+    for entry in lexicon.organizations.known:
+        matcher.add(entry, entry)
+    return matcher
+
+
+def _known_names(analysis: Analysis, match: PhraseMatch, head_ends: dict[int, int]) -> list[str]:
+    """The lexicon's own spelling of a known organisation ("Алмалыкский ГМК" for
+    "Алмалыкского ГМК"), and the known name after its head word or legal form
+    ("Газпром" in "ПАО «Газпром»", "سوناطراك" in "مجمع سوناطراك")."""
+    tokens = analysis.tokens
+    names = _entries_spanning(analysis, match.first, match.last)
+    inner = head_ends.get(match.first, match.first)
+    last = match.last
+    while inner < last and not tokens[inner].is_word:
+        inner += 1
+    while last > inner and not tokens[last - 1].is_word:
+        last -= 1
+    if match.first < inner < last:
+        names += _entries_spanning(analysis, inner, last)
+    return names
+
+
+def _entries_spanning(analysis: Analysis, first: int, last: int) -> list[str]:
+    """Entries of the known list that match exactly tokens first..last."""
+    matcher = _entry_matcher(analysis.lexicon)  # type: ignore[arg-type]
+    found = matcher.find(analysis.tokens[first:last], analysis.keys[first:last])
+    return [
+        _EXACT_MARK.sub("", str(entry))
+        for m in found
+        if m.first == 0 and m.last == last - first
+        for entry in m.payloads
+    ]
+
+
+def _generic_words(analysis: Analysis, heads: set[int]) -> set[int]:
+    """Tokens of the words that say a name is an organisation's: head nouns, legal forms
+    and the nouns that close a name ("Corporation", "Ltd"), institutions ("University")."""
+    words = set(heads)
+    for vocabulary in ("org_suffix", "org_institution"):
+        words.update(i for m in analysis.matches(vocabulary) for i in range(m.first, m.last))
+    return words
+
+
+def _add_local_subsidiaries(analysis: Analysis, orgs: list[_Org]) -> None:
+    """A name followed by a country's name is the name of its branch there: "Atlas Bank
+    Rwanda", "Huawei Kenya". The longer name is added to the organisation's names."""
+    tokens, text = analysis.tokens, analysis.text
+    by_end = {end: org for org in orgs for _, end in org.spans}
+    for m in analysis.of(Label.COUNTRY):
+        org = by_end.get(m.start - 1)
+        if org is None or m.attrs.get("kind") != "name" or text[m.start - 1] != " ":
+            continue
+        after = analysis.token_at(m.end)
+        if after < len(tokens) and (tokens[after].is_capitalised or tokens[after].text == "'"):
+            continue  # "Atlas Bank Rwanda Holdings", "Atlas Bank Rwanda's": unsure
+        start = next(s for s, e in org.spans if e == m.start - 1)
+        if text[start : m.end] not in org.names:
+            org.names.append(text[start : m.end])
+        org.spans.append((start, m.end))
+
+
+def _merged_by_initials(orgs: list[_Org]) -> list[_Org]:
+    """An acronym and a name whose words begin with its letters are one organisation,
+    though the text never links them: "МТЗ" and "Минский тракторный завод", "JICA" and
+    "Japan International Cooperation Agency"."""
+    by_acronym = {n: org for org in orgs for n in org.names if n.isupper() and len(n) > 1}
+    kept = []
+    for org in orgs:
+        target = next(
+            (
+                by_acronym[a]
+                for a in map(_initials, org.names)
+                if a in by_acronym and by_acronym[a] is not org
+            ),
+            None,
+        )
+        if target is None:
+            kept.append(org)
+            continue
+        target.names.extend(n for n in org.names if n not in target.names)
+        target.spans.extend(org.spans)
+    return kept
+
+
+@lru_cache(maxsize=50_000)
+def _initials(name: str) -> str:
+    """The capital initials of a name's words, connectors left out ("Minsk Tractor Works"
+    -> "MTW"); "" for a name of one word."""
+    words = [w for w in re.split(r"[\s\-'’]+", name) if w and fold(w) not in _CONNECTORS]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+def _outermost(orgs: list[_Org]) -> list[_Org]:
+    """The organisations that are named somewhere on their own: one whose every mention
+    lies inside another organisation's name is a piece of that name, cut off where a
+    rule stopped early ("Bridge Corporation" in "China Road and Bridge Corporation")."""
+    owners = sorted((s, -e, n) for n, org in enumerate(orgs) for s, e in set(org.spans))
+    inside: dict[int, bool] = {}
+    reach, reach_owner = -1, -1  # the furthest end of the spans begun so far, and whose
+    for _start, neg_end, n in owners:
+        end = -neg_end
+        nested = end <= reach and reach_owner != n
+        inside[n] = inside.get(n, True) and nested
+        if end > reach:
+            reach, reach_owner = end, n
+    return [org for n, org in enumerate(orgs) if not inside[n]]
 
 
 def run(analysis: Analysis) -> None:
@@ -389,7 +745,8 @@ def run(analysis: Analysis) -> None:
     if lexicon is None:
         return
     tokens, text = analysis.tokens, analysis.text
-    heads = {m.first for m in analysis.matches("org_head")}
+    head_ends = {m.first: m.last for m in analysis.matches("org_head")}
+    heads = set(head_ends)
     blocked = _blocked_tokens(analysis)
     # Arabic display needs the document's words (see _display); other scripts do not.
     words = (
@@ -401,7 +758,7 @@ def run(analysis: Analysis) -> None:
         names = [
             _display(lexicon, n.strip(" ,.-'"), words) for n in names if n and n.strip(" ,.-'")
         ]
-        names = [n for n in names if not excluded(analysis, n)]
+        names = [n for n in dict.fromkeys(names) if not excluded(analysis, n)]
         if not names:
             return
         keys = {_name_key(analysis, n) for n in names}
@@ -411,33 +768,38 @@ def run(analysis: Analysis) -> None:
                 for n in names:
                     if _name_key(analysis, n) not in known:
                         org.names.append(n)
+                        known.add(_name_key(analysis, n))
                 org.spans.append((start, end))
                 return
-        orgs[fold(names[0])] = _Org(list(dict.fromkeys(names)), [(start, end)])
+        orgs[fold(names[0])] = _Org(names, [(start, end)])
 
+    known_ends = {m.last - 1 for m in analysis.matches("org_known")}
     # 1. "long name (ACR)"
+    generic_words = _generic_words(analysis, heads)
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1).strip()
+        end_token = analysis.token_at(m.start())
+        before = _name_before(analysis, end_token, acronym, head_ends, known_ends)
+        if before is None:
+            continue
+        first, end, governed_from = before
         if (
             lexicon.language.cased
             and not any(c.isupper() for c in acronym[1:])
-            and len(acronym) > 5
+            and generic_words.isdisjoint(range(first, end))
         ):
-            continue
-        end_token = analysis.token_at(m.start())
-        span = _name_before(analysis, end_token, heads)
-        if span is None:
-            continue
-        long_name = text[tokens[span[0]].start : tokens[span[1] - 1].end]
+            continue  # a word written like a name is one only after an organisation's:
+            # "Entreprise brésilienne de recherche agricole (Embrapa)", not "Hassi Ameur (Oran)"
+        long_name = text[tokens[first].start : tokens[end - 1].end]
         if long_name.isupper():
             continue  # a dateline and its agency: "N'DJAMENA (ATP)", "ADDIS ABABA (ENA)"
-        if excluded(analysis, long_name):
+        if excluded(analysis, text[tokens[governed_from].start : tokens[end - 1].end]):
             continue  # "Ministry of External Affairs (MEA)": the acronym is a ministry too
-        remember([acronym, long_name], tokens[span[0]].start, m.end())
+        remember([acronym, long_name], tokens[first].start, m.end())
     # 2. known organisations
     for match in analysis.matches("org_known"):
         start, end = analysis.span_of(match)
-        remember([text[start:end]], start, end)
+        remember([*_known_names(analysis, match, head_ends), text[start:end]], start, end)
     # 3. head noun + description + bare acronym: "le groupe public des textiles et cuirs GETEX"
     adjectives = analysis.adjective_tokens()
     countries = _country_tokens(analysis)
@@ -451,12 +813,17 @@ def run(analysis: Analysis) -> None:
                 remember([tokens[acronym].text, long_name], tokens[h].start, tokens[acronym].end)
     # head noun + proper name: "la société Baladna", "ОАО «Гомсельмаш»"
     for h in sorted(heads):
-        span = _name_after_head(analysis, h, blocked, heads, adjectives)
+        span = _name_after_head(analysis, h, blocked, head_ends, adjectives, countries)
         if span is not None:
             start, end = span
             remember([text[start:end].strip('«»"')], start, end)
+        named = _adjectives_before_head(analysis, h, head_ends[h], blocked)
+        if named is not None:
+            first, last = named
+            start, end = tokens[first].start, tokens[last - 1].end
+            remember([*_nominative(analysis, first, last), text[start:end]], start, end)
     if lexicon.language.cased:
-        for start, end in _named_by_nationality(analysis, blocked):
+        for start, end in _named_by_nationality(analysis, blocked, countries):
             remember([text[start:end]], start, end)
         for match in analysis.matches("org_introducer"):
             j = match.last
@@ -478,12 +845,13 @@ def run(analysis: Analysis) -> None:
         last = match.last
         while last in suffix_ends:
             last = suffix_ends[last]
-        # Back over capitalised words; a country or city inside a company's name
-        # counts ("Tanzania Railways Corporation", "Tokyo Electron Limited").
+        # Back over capitalised words, hyphens between them ("Sino-Sahel Power"); a
+        # country or city inside a company's name counts ("Tanzania Railways
+        # Corporation", "Tokyo Electron Limited").
         i = match.first - 1
         while (
             i >= 0
-            and _is_proper(analysis, i)
+            and (_is_proper(analysis, i) or _joins_words(analysis, i))
             and (i not in blocked or i in countries)
             and match.first - i <= 6
         ):
@@ -496,12 +864,14 @@ def run(analysis: Analysis) -> None:
         if first < match.first:
             start, end = tokens[first].start, tokens[last - 1].end
             remember([text[start:end]], start, end)
+    if lexicon.language.cased:
+        _add_local_subsidiaries(analysis, list(orgs.values()))
     # 4. acronyms defined above, used alone
     acronyms = {fold(n): org for org in orgs.values() for n in org.names if n.isupper()}
     for token in tokens if acronyms else ():
         org = acronyms.get(fold(token.text)) if token.text.isupper() else None
         if org is not None and not any(s <= token.start < e for s, e in org.spans):
             org.spans.append((token.start, token.end))
-    for org in orgs.values():
+    for org in _outermost(_merged_by_initials(list(orgs.values()))):
         for start, end in sorted(set(org.spans)):
             analysis.add(Label.ORGANIZATION, start, end, org.names)
