@@ -17,6 +17,16 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from coopwatch.analysis.matcher import PhraseMatch, PhraseMatcher
+from coopwatch.analysis.organization_forms import (
+    CONNECTORS,
+    MAX_NAME_TOKENS,
+    adjectives_before_head,
+    described_acronym,
+    is_proper,
+    joins_words,
+    nominative,
+    uncased_name,
+)
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
@@ -25,29 +35,6 @@ from coopwatch.text import fold
 
 _ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})\s*\)")
 _QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")
-_CONNECTORS = frozenset(
-    {
-        "de",
-        "des",
-        "du",
-        "d",
-        "l",
-        "la",
-        "le",
-        "les",
-        "et",
-        "pour",
-        "of",
-        "for",
-        "and",
-        "the",
-        "&",
-        "'",
-        "-",
-        "en",
-    }
-)
-_MAX_NAME_TOKENS = 10
 _COORDINATION = frozenset({"et", "and", "и"})
 # Articles that may open a name ("La Poste") but make none alone before a head word.
 _ARTICLES = frozenset({"la", "le", "les", "l", "the"})
@@ -84,15 +71,6 @@ def _excluded_name(lexicon: Lexicon, name: str) -> bool:
     return bool(_exclude_matcher(lexicon).find(tokens, keys))
 
 
-def _is_proper(analysis: Analysis, i: int) -> bool:
-    token = analysis.tokens[i]
-    if not token.is_word:
-        return False
-    if analysis.lexicon is not None and not analysis.lexicon.language.cased:
-        return True
-    return token.is_capitalised or token.text[:1].isdigit()
-
-
 def _name_before(
     analysis: Analysis,
     end_token: int,
@@ -119,7 +97,7 @@ def _name_before(
     first = run_first = lettered = None
     in_run = True  # still in the capitalised words (and connectors) next to the acronym
     steps = 0
-    while i >= 0 and steps < _MAX_NAME_TOKENS:
+    while i >= 0 and steps < MAX_NAME_TOKENS:
         tok = tokens[i]
         if "\n" in analysis.text[tok.end : tokens[i + 1].start] if i + 1 < len(tokens) else False:
             break
@@ -136,15 +114,15 @@ def _name_before(
             if tok.is_capitalised or run_first is None or not _describes(tokens, i, run_first):
                 run_first = i
             break
-        if not (_is_proper(analysis, i) or fold(tok.text) in _CONNECTORS or tok.is_word):
+        if not (is_proper(analysis, i) or fold(tok.text) in CONNECTORS or tok.is_word):
             break
-        if _is_proper(analysis, i):
+        if is_proper(analysis, i):
             first = i
             if in_run:
                 run_first = i
             elif cased and lettered is None and fold(tok.text[:1]) == initial:
                 lettered = i
-        elif fold(tok.text) not in _CONNECTORS:
+        elif fold(tok.text) not in CONNECTORS:
             in_run = False
         i -= 1
         steps += 1
@@ -166,7 +144,7 @@ def _governing_word(tokens: list[Token], first: int) -> int:
     """The word a name is the complement of, if any: "ministère" in "le ministère de
     l'Industrie", which "de l'" joins to the name."""
     i = first
-    while i > 0 and fold(tokens[i - 1].text) in _CONNECTORS:
+    while i > 0 and fold(tokens[i - 1].text) in CONNECTORS:
         i -= 1
     return i - 1 if i < first and i > 0 and tokens[i - 1].is_word else first
 
@@ -174,13 +152,13 @@ def _governing_word(tokens: list[Token], first: int) -> int:
 def _describes(tokens: list[Token], head: int, name: int) -> bool:
     """Whether only adjectives come between a head noun and a name ("groupe vietnamien")."""
     return all(
-        t.is_word and not t.is_capitalised and fold(t.text) not in _CONNECTORS
+        t.is_word and not t.is_capitalised and fold(t.text) not in CONNECTORS
         for t in tokens[head + 1 : name]
     )
 
 
 def _past_connectors(tokens: list[Token], first: int, end: int) -> int:
-    while first < end and fold(tokens[first].text) in _CONNECTORS:
+    while first < end and fold(tokens[first].text) in CONNECTORS:
         first += 1
     return first
 
@@ -244,7 +222,7 @@ def _name_after_head(
     tokens, text = analysis.tokens, analysis.text
     cased = analysis.lexicon.language.cased  # type: ignore[union-attr]
     if not cased and tokens[h + 1 : h + 2] and tokens[h + 1].text not in ("«", '"'):
-        described = _uncased_name(analysis, h, blocked, head_ends, adjectives, countries)
+        described = uncased_name(analysis, h, blocked, head_ends, adjectives, countries)
         if described is not None:
             return described
     j, gap = h + 1, 0
@@ -262,19 +240,19 @@ def _name_after_head(
             continue
         if not cased:
             return None  # a name after adjectives is in quotes: "الشركة الإيطالية «...»"
-        if _is_proper(analysis, j):
+        if is_proper(analysis, j):
             k = j
             while (
                 k + 1 < len(tokens)
                 and k + 1 not in blocked
-                and (_is_proper(analysis, k + 1) or tokens[k + 1].text == "-")
+                and (is_proper(analysis, k + 1) or tokens[k + 1].text == "-")
             ):
                 k += 1
             if tokens[k].text == "-":
                 k -= 1
             start = tokens[h].start if tokens[h].is_capitalised else tok.start
             return start, tokens[k].end
-        if not tok.is_word or analysis.is_name_stopword(j) or fold(tok.text) in _CONNECTORS:
+        if not tok.is_word or analysis.is_name_stopword(j) or fold(tok.text) in CONNECTORS:
             return None
         gap += 1
         j += 1
@@ -294,7 +272,7 @@ def _proper_run(analysis: Analysis, j: int, blocked: set[int]) -> int:
         # ("Dala Telecom"); the first word must not be one.
         if k == j and analysis.is_name_stopword(k):
             break
-        if _is_proper(analysis, k) or (tokens[k].text == "-" and k > j):
+        if is_proper(analysis, k) or (tokens[k].text == "-" and k > j):
             k += 1
             continue
         break
@@ -322,9 +300,9 @@ def _named_by_nationality(
             if "\n" in analysis.text[tokens[j - 1].end : tokens[j].start]:
                 break
             first = j
-            if j in countries and gap <= 1 and j + 1 < len(tokens) and _is_proper(analysis, j + 1):
+            if j in countries and gap <= 1 and j + 1 < len(tokens) and is_proper(analysis, j + 1):
                 j += 1  # a country opens the name: "Thai builder Siam River Construction"
-            if _is_proper(analysis, j) and j not in blocked:
+            if is_proper(analysis, j) and j not in blocked:
                 k = _proper_run(analysis, j, blocked)
                 if k - first >= 2 or (k > j and gap > 0):
                     spans.append((tokens[first].start, tokens[k - 1].end))
@@ -336,7 +314,7 @@ def _named_by_nationality(
                 not tok.is_word or j in blocked or analysis.is_name_stopword(j)
             ):
                 break
-            if fold(tok.text) in _CONNECTORS or tok.is_capitalised:
+            if fold(tok.text) in CONNECTORS or tok.is_capitalised:
                 break
             gap, j = gap + 1, compound or j + 1
     return spans
@@ -409,12 +387,12 @@ def _institutions_of(
         # by "and" ("Science and Technology"); never a person, a date or a title.
         end = j
         while end < len(tokens) and end - j < 8:
-            if _is_proper(analysis, end) and (end not in blocked or end in countries):
+            if is_proper(analysis, end) and (end not in blocked or end in countries):
                 end += 1
             elif (
                 (fold(tokens[end].text) in _OF_NAME or _joins_name(tokens, end, countries))
                 and end + 1 < len(tokens)
-                and _is_proper(analysis, end + 1)
+                and is_proper(analysis, end + 1)
                 and (end + 1 not in blocked or end + 1 in countries)
             ):
                 end += 2  # "Science and Technology", "Academy of Sciences of Belarus"
@@ -427,10 +405,10 @@ def _institutions_of(
         first = head
         while (
             first > 0
-            and _is_proper(analysis, first - 1)
+            and is_proper(analysis, first - 1)
             and (first - 1 not in blocked or first - 1 in countries)
             and head - first < 3
-            and fold(tokens[first - 1].text) not in _CONNECTORS
+            and fold(tokens[first - 1].text) not in CONNECTORS
             and "\n" not in analysis.text[tokens[first - 1].end : tokens[first].start]
         ):
             first -= 1
@@ -442,190 +420,6 @@ def _joins_name(tokens: list[Token], i: int, countries: set[int]) -> bool:
     """ "and" inside a name ("Science and Technology"), not after the country that
     closes one ("... of Belarus and BioCubaFarma")."""
     return fold(tokens[i].text) in _AND and i - 1 not in countries
-
-
-_DEFINITE = ("ال", "لل", "وال", "بال", "فال")
-_PREPOSITIONS = ("ب", "ل", "ك", "لل")
-
-
-def _described_acronym(
-    analysis: Analysis, h: int, blocked: set[int], adjectives: set[int]
-) -> tuple[int, int] | None:
-    """(acronym index, end of description) for "head + lower-case words + ACRONYM"."""
-    tokens = analysis.tokens
-    j = h + 1
-    while j < len(tokens) and j - h <= _MAX_NAME_TOKENS:
-        tok = tokens[j]
-        if "\n" in analysis.text[tokens[j - 1].end : tok.start] or not tok.is_word:
-            if tok.text != "'":
-                return None
-        elif tok.text.isupper() and len(tok.text) >= 2:
-            # a legal form ("ОАО", "SA") opens a name rather than being one
-            return (j, j) if j - h >= 3 and j not in blocked else None
-        elif tok.is_capitalised or (j in blocked and j not in adjectives):
-            return None
-        elif analysis.is_name_stopword(j) and fold(tok.text) not in _CONNECTORS:
-            return None  # "завода бытовой химии в ОЭЗ": the zone is where, not who
-        j += 1
-    return None
-
-
-@lru_cache(maxsize=10_000)
-def _carries_preposition(lexicon: Lexicon, head: str) -> bool:
-    """Whether an Arabic head word carries a preposition: "لمصنع", "بالشركة", but not
-    "بنك", whose first letter only looks like one."""
-    forms = _arabic_head_forms(lexicon)
-    if _without_article(head) in forms:
-        return False
-    return any(
-        head.startswith(p) and _without_article(head[len(p) :]) in forms for p in _PREPOSITIONS
-    )
-
-
-@cache
-def _arabic_head_forms(lexicon: Lexicon) -> frozenset[str]:
-    """The first words of the head nouns, folded and without the article."""
-    from coopwatch.analysis.keying import arabic_fold
-
-    return frozenset(
-        _without_article(arabic_fold(head.split()[0])) for head in lexicon.organizations.heads
-    )
-
-
-def _without_article(word: str) -> str:
-    return word[2:] if word.startswith("ال") else word
-
-
-def _joins_words(analysis: Analysis, i: int) -> bool:
-    """Whether token i is a hyphen glued to capitalised words on both sides."""
-    tokens = analysis.tokens
-    return (
-        tokens[i].text == "-"
-        and 0 < i < len(tokens) - 1
-        and tokens[i - 1].end == tokens[i].start
-        and tokens[i].end == tokens[i + 1].start
-        and _is_proper(analysis, i - 1)
-        and _is_proper(analysis, i + 1)
-    )
-
-
-# Endings of Russian adjectives, in all cases and genders ("Каспийский", "Минского").
-_RUSSIAN_ADJECTIVE = re.compile(
-    r"[а-яё]{2}(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$"
-)
-_SENTENCE_END = frozenset({".", "!", "?", "…", "–", "—"})  # dashes end a dateline
-
-
-def _adjectives_before_head(
-    analysis: Analysis, h: int, head_end: int, blocked: set[int]
-) -> tuple[int, int] | None:
-    """(first, end) of a Russian name made of adjectives and a head noun, the first
-    capitalised in mid-sentence: "Каспийский промышленный банк", "Горьковским
-    машиностроительным заводом". Russian writes adjectives in lower case, so the capital
-    marks a name, unless the sentence begins with it."""
-    tokens = analysis.tokens
-    if not _is_lower_cyrillic(tokens[h].text):
-        return None
-    i = h - 1
-    while i > h - 3 and i >= 0 and i not in blocked and _is_lower_adjective(tokens[i].text):
-        i -= 1
-    if i < 1 or not tokens[i].is_capitalised or i in blocked:
-        return None  # a country's adjective describes: "Российская компания «...»"
-    if not _RUSSIAN_ADJECTIVE.search(tokens[i].text.lower()):
-        return None
-    if tokens[i - 1].text in _SENTENCE_END or _crosses_line(analysis, i - 1, i):
-        return None
-    return i, head_end
-
-
-def _is_lower_adjective(word: str) -> bool:
-    return word.islower() and bool(_RUSSIAN_ADJECTIVE.search(word))
-
-
-def _is_lower_cyrillic(word: str) -> bool:
-    """A lower-case Cyrillic word: a head noun written as a common noun ("банк")."""
-    return all("а" <= c <= "я" or c in "ёй-" for c in word)
-
-
-def _nominative(analysis: Analysis, first: int, last: int) -> list[str]:
-    """The name in the nominative, from the lemmas of its words, when its last noun is
-    masculine (the lemma of an adjective is masculine): "Горьковский
-    машиностроительный завод" for "Горьковским машиностроительным заводом"."""
-    lemmas = []
-    for i in range(first, last):
-        keys = [k for k in analysis.keys[i] if not k.startswith(("=", "^"))]
-        if not keys:
-            return []
-        lemmas.append(keys[0])
-    if lemmas[-1][-1:] in "аяоеьиы":
-        return []
-    return [" ".join([lemmas[0].capitalize(), *lemmas[1:]])]
-
-
-def _crosses_line(analysis: Analysis, i: int, j: int) -> bool:
-    """Whether a line ends between tokens i and j (a headline, a dateline)."""
-    return "\n" in analysis.text[analysis.tokens[i].end : analysis.tokens[j].start]
-
-
-def _uncased_name(
-    analysis: Analysis,
-    h: int,
-    blocked: set[int],
-    head_ends: dict[int, int],
-    adjectives: set[int],
-    countries: set[int],
-) -> tuple[int, int] | None:
-    """A name after a head noun where letters have no case.
-
-    A descriptive name is the head and the definite words that qualify it
-    ("الشركة العمانية للاستزراع السمكي"), two of them at least; the words of a head
-    of several words count ("مجلس الأعمال السعودي المصري"). Proper names ("سوناطراك")
-    come from the known list only: without letter case, a verb after a head looks just
-    like a name. A head that carries a preposition ("لمصنع", "for the plant")
-    introduces no name.
-    """
-    from coopwatch.analysis.keying import arabic_fold
-
-    tokens = analysis.tokens
-    head = arabic_fold(tokens[h].text)
-    if _carries_preposition(analysis.lexicon, head):  # type: ignore[arg-type]
-        return None
-    j = head_ends.get(h, h + 1)
-    if j >= len(tokens):
-        return None
-    first = arabic_fold(tokens[j].text)
-    if _crosses_line(analysis, h, j):
-        return None
-    if (
-        j in countries
-        and j not in adjectives
-        and not first.endswith(("ي", "يه"))  # "شركة تركية", a Turkish company
-        and j + 1 < len(tokens)
-        and not tokens[j + 1].is_word
-    ):
-        return tokens[h].start, tokens[j].end  # "جامعة البحرين", "بنك الجزائر"
-    # A country right after a definite head qualifies it: "الشركة السعودية" is Saudi.
-    qualifiers = adjectives | ({j} & countries if head.startswith("ال") else set())
-    if (
-        (j in blocked and j not in qualifiers)
-        or analysis.is_name_stopword(j)
-        or not first.startswith(_DEFINITE)
-    ):
-        return None  # proper names come from the known list: verbs look just like them
-    if not head.startswith("ال") and first.startswith("لل"):
-        return None  # "مصنع للزجاج", a plant for glass: a description, not a name
-    k = j
-    while k < len(tokens) and k - j < 5 and tokens[k].is_word and not analysis.is_name_stopword(k):
-        if _crosses_line(analysis, k - 1, k):
-            break
-        if not arabic_fold(tokens[k].text).startswith(_DEFINITE) or k in head_ends:
-            break  # "... والمعهد المركزي": a second organisation begins
-        if k in blocked and k not in qualifiers:
-            break
-        k += 1
-    if k - (h + 1) < 2 or countries.issuperset(range(h + 1, k)):
-        return None  # "الغرفة التونسية", the Tunisian chamber: no name yet
-    return tokens[h].start, tokens[k - 1].end
 
 
 @cache
@@ -720,7 +514,7 @@ def _merged_by_initials(orgs: list[_Org]) -> list[_Org]:
 def _initials(name: str) -> str:
     """The capital initials of a name's words, connectors left out ("Minsk Tractor Works"
     -> "MTW"); "" for a name of one word."""
-    words = [w for w in re.split(r"[\s\-'’]+", name) if w and fold(w) not in _CONNECTORS]
+    words = [w for w in re.split(r"[\s\-'’]+", name) if w and fold(w) not in CONNECTORS]
     return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
@@ -806,7 +600,7 @@ def run(analysis: Analysis) -> None:
     if lexicon.language.cased:
         blocked_or_heads = blocked | heads
         for h in sorted(heads):
-            described = _described_acronym(analysis, h, blocked_or_heads, adjectives)
+            described = described_acronym(analysis, h, blocked_or_heads, adjectives)
             if described is not None:
                 acronym, long_end = described
                 long_name = text[tokens[h].start : tokens[long_end - 1].end]
@@ -817,11 +611,11 @@ def run(analysis: Analysis) -> None:
         if span is not None:
             start, end = span
             remember([text[start:end].strip('«»"')], start, end)
-        named = _adjectives_before_head(analysis, h, head_ends[h], blocked)
+        named = adjectives_before_head(analysis, h, head_ends[h], blocked)
         if named is not None:
             first, last = named
             start, end = tokens[first].start, tokens[last - 1].end
-            remember([*_nominative(analysis, first, last), text[start:end]], start, end)
+            remember([*nominative(analysis, first, last), text[start:end]], start, end)
     if lexicon.language.cased:
         for start, end in _named_by_nationality(analysis, blocked, countries):
             remember([text[start:end]], start, end)
@@ -851,7 +645,7 @@ def run(analysis: Analysis) -> None:
         i = match.first - 1
         while (
             i >= 0
-            and (_is_proper(analysis, i) or _joins_words(analysis, i))
+            and (is_proper(analysis, i) or joins_words(analysis, i))
             and (i not in blocked or i in countries)
             and match.first - i <= 6
         ):
