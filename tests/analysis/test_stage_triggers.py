@@ -88,3 +88,13 @@ def test_sport_vocabulary_is_off_topic(analysed):
     analysis = analysed("L'équipe nationale a battu la Tunisie en match amical.")
     assert [m.surface for m in analysis.of(Label.OFF_TOPIC)] == ["équipe nationale", "match amical"]
     assert analysis.of(Label.TRIGGER) == []
+
+
+def test_arabic_technical_is_not_intent_read_after_a_clitic(triggers):
+    # "فنية" (technical) is not "ف" + "نية" (intent); "نية" and "نيتهما" stay pledges.
+    technical = triggers("وقرر البلدان إنشاء لجنة فنية مشتركة.")
+    assert not any(surface == "فنية" for surface, _, _ in technical)
+    intent = triggers("وأعرب الوزير عن نية بلاده الاستثمار في المغرب.")
+    assert ("نية", "pledge", "trigger") in intent
+    dual = triggers("وأكد الجانبان نيتهما إنشاء مصنع مشترك.")
+    assert ("نيتهما", "pledge", "trigger") in dual
