@@ -161,3 +161,17 @@ def test_future_hiring_counts_jobs_whatever_the_noun(jobs, text, expected):
 
 def test_present_employment_is_no_hiring(jobs):
     assert jobs("The tannery employs 650 people.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Australia committed A$120 million to the programme.", ("A$120 million", "AUD")),
+        ("Singapore will invest S$300 million in the park.", ("S$300 million", "SGD")),
+        ("Ottawa pledged C$45 million for the port.", ("C$45 million", "CAD")),
+        # Matched case-blind, "a $" is no "A$": its "$" still counts.
+        ("The two sides signed a $5 billion deal on Monday.", ("$5 billion", "USD")),
+    ],
+)
+def test_one_letter_dollar_prefixes_only_in_capitals(money, text, expected):
+    assert [(surface, currency) for surface, _, currency in money(text, "en")] == [expected]

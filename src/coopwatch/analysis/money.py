@@ -61,7 +61,7 @@ class _Tables:
     existing_ends: list[int]
     hiring_ends: set[int]
     excluded_sentences: set[int]
-    symbols: frozenset[str]
+    symbols: dict[str, str]
 
 
 def _tables(analysis: Analysis, lexicon: Lexicon) -> _Tables:
@@ -78,7 +78,7 @@ def _tables(analysis: Analysis, lexicon: Lexicon) -> _Tables:
         excluded_sentences={
             analysis.sentence_of(tokens[m.first].start) for m in analysis.matches("money_exclude")
         },
-        symbols=frozenset(lexicon.money.symbols),
+        symbols=lexicon.money.symbols,
     )
 
 
@@ -110,6 +110,10 @@ def _currency_before(analysis: Analysis, i: int, t: _Tables) -> PhraseMatch | No
         surface = analysis.text[tokens[match.first].start : tokens[match.last - 1].end]
         if surface in t.symbols or surface.isupper():
             return match
+        # Phrases are matched case-blind: "a $5 billion deal" is no "A$", but its "$" is.
+        tail = tokens[match.last - 1].text
+        if tail in t.symbols:
+            return PhraseMatch(match.last - 1, match.last, (t.symbols[tail],))
     return None
 
 
