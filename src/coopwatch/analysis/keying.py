@@ -52,6 +52,11 @@ class Keying(Protocol):
         ...
 
 
+def plain_keys(keys: Iterable[str]) -> list[str]:
+    """The keys of a word without its exact-form and acronym keys: its stems or lemmas."""
+    return [k for k in keys if not k.startswith((EXACT, UPPER))]
+
+
 _MEMO_LIMIT = 500_000  # distinct words remembered before the memo starts afresh
 
 

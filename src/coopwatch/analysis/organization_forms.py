@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from coopwatch.analysis.keying import arabic_fold, plain_keys
 from coopwatch.analysis.state import Analysis
 from coopwatch.lexicons import Lexicon
 from coopwatch.text import fold
@@ -59,7 +60,7 @@ def described_acronym(
     j = h + 1
     while j < len(tokens) and j - h <= MAX_NAME_TOKENS:
         tok = tokens[j]
-        if "\n" in analysis.text[tokens[j - 1].end : tok.start] or not tok.is_word:
+        if analysis.crosses_line(j - 1, j) or not tok.is_word:
             if tok.text != "'":
                 return None
         elif tok.text.isupper() and len(tok.text) >= 2:
@@ -88,8 +89,6 @@ def _carries_preposition(lexicon: Lexicon, head: str) -> bool:
 @cache
 def _arabic_head_forms(lexicon: Lexicon) -> frozenset[str]:
     """The first words of the head nouns, folded and without the article."""
-    from coopwatch.analysis.keying import arabic_fold
-
     return frozenset(
         _without_article(arabic_fold(head.split()[0])) for head in lexicon.organizations.heads
     )
@@ -136,7 +135,7 @@ def adjectives_before_head(
         return None  # a country's adjective describes: "Российская компания «...»"
     if not _RUSSIAN_ADJECTIVE.search(tokens[i].text.lower()):
         return None
-    if tokens[i - 1].text in _SENTENCE_END or _crosses_line(analysis, i - 1, i):
+    if tokens[i - 1].text in _SENTENCE_END or analysis.crosses_line(i - 1, i):
         return None
     return i, head_end
 
@@ -156,18 +155,13 @@ def nominative(analysis: Analysis, first: int, last: int) -> list[str]:
     машиностроительный завод" for "Горьковским машиностроительным заводом"."""
     lemmas = []
     for i in range(first, last):
-        keys = [k for k in analysis.keys[i] if not k.startswith(("=", "^"))]
+        keys = plain_keys(analysis.keys[i])
         if not keys:
             return []
         lemmas.append(keys[0])
     if lemmas[-1][-1:] in "аяоеьиы":
         return []
     return [" ".join([lemmas[0].capitalize(), *lemmas[1:]])]
-
-
-def _crosses_line(analysis: Analysis, i: int, j: int) -> bool:
-    """Whether a line ends between tokens i and j (a headline, a dateline)."""
-    return "\n" in analysis.text[analysis.tokens[i].end : analysis.tokens[j].start]
 
 
 def uncased_name(
@@ -187,8 +181,6 @@ def uncased_name(
     like a name. A head that carries a preposition ("لمصنع", "for the plant")
     introduces no name.
     """
-    from coopwatch.analysis.keying import arabic_fold
-
     tokens = analysis.tokens
     head = arabic_fold(tokens[h].text)
     if _carries_preposition(analysis.lexicon, head):  # type: ignore[arg-type]
@@ -197,7 +189,7 @@ def uncased_name(
     if j >= len(tokens):
         return None
     first = arabic_fold(tokens[j].text)
-    if _crosses_line(analysis, h, j):
+    if analysis.crosses_line(h, j):
         return None
     if (
         j in countries
@@ -219,7 +211,7 @@ def uncased_name(
         return None  # "مصنع للزجاج", a plant for glass: a description, not a name
     k = j
     while k < len(tokens) and k - j < 5 and tokens[k].is_word and not analysis.is_name_stopword(k):
-        if _crosses_line(analysis, k - 1, k):
+        if analysis.crosses_line(k - 1, k):
             break
         if not arabic_fold(tokens[k].text).startswith(_DEFINITE) or k in head_ends:
             break  # "... والمعهد المركزي": a second organisation begins

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from coopwatch.analysis.keying import plain_keys
 from coopwatch.analysis.matcher import PhraseMatch, PhraseMatcher
 from coopwatch.analysis.organization_forms import (
     CONNECTORS,
@@ -177,7 +178,7 @@ def _lexicon_name_key(lexicon: Lexicon, name: str) -> str:
     keys = []
     for t in tokenize(name):
         if t.is_word:
-            options = [k for k in keying.text_keys(t.text) if not k.startswith(("=", "^"))]
+            options = plain_keys(keying.text_keys(t.text))
             keys.append(min(options, key=len) if options else t.text)
     return " ".join(keys)
 
@@ -297,7 +298,7 @@ def _named_by_nationality(
             continue
         (j, max_gap), gap = introduced, 0
         while j < len(tokens) and gap <= max_gap:
-            if "\n" in analysis.text[tokens[j - 1].end : tokens[j].start]:
+            if analysis.crosses_line(j - 1, j):
                 break
             first = j
             if j in countries and gap <= 1 and j + 1 < len(tokens) and is_proper(analysis, j + 1):

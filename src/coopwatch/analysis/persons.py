@@ -280,7 +280,7 @@ def portfolio_end(
     j = i
     while j < len(tokens) and j - i < 12 and j not in taken:
         tok = tokens[j]
-        if "\n" in analysis.text[tokens[j - 1].end : tok.start]:
+        if analysis.crosses_line(j - 1, j):
             break
         if tok.text == "," and j + 1 < len(tokens) and j + 1 not in taken:
             following = tokens[j + 1]

@@ -104,6 +104,10 @@ class Analysis:
             self._adjectives = (len(countries), self.token_indices(adjectives))
         return self._adjectives[1]
 
+    def crosses_line(self, i: int, j: int) -> bool:
+        """Whether a line ends between tokens i and j (a headline, a dateline)."""
+        return "\n" in self.text[self.tokens[i].end : self.tokens[j].start]
+
     def is_name_stopword(self, i: int) -> bool:
         """Whether token i is a word that no name contains (the lexicon's name stopwords)."""
         return self.lexicon is not None and not self.lexicon.name_stopwords.isdisjoint(self.keys[i])
