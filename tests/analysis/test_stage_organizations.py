@@ -373,3 +373,38 @@ def test_verb_between_country_and_capitalised_words_makes_no_company(organizatio
 def test_name_followed_by_a_country_names_its_branch(organizations):
     found = organizations("Le groupe a recapitalisé sa filiale Sahel Bank Niger mardi.", "fr")
     assert {tuple(names) for _, names in found} == {("Sahel Bank", "Sahel Bank Niger")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Un centre d'excellence ouvrira au sein de l'Université de Sfax.", "Université de Sfax"),
+        ("L'accord lie l'Université d'Oran à ses partenaires.", "Université d'Oran"),
+        ("Le prêt est garanti par la Banque d'Algérie.", "Banque d'Algérie"),
+        (
+            "La Chambre de Commerce et d'Industrie de Tunis organise le forum.",
+            "Chambre de Commerce et d'Industrie de Tunis",
+        ),
+    ],
+)
+def test_french_institution_named_de_capitalised_words(organizations, text, name):
+    assert [names for _, names in organizations(text)] == [[name]]
+
+
+def test_french_institution_needs_capitalised_words_after_de(organizations):
+    text = "Le projet associe une banque de la région et l'université de la ville."
+    assert organizations(text) == []
+
+
+def test_lower_case_nationality_noun_introduces_a_company(organizations):
+    found = organizations("La société est détenue à 49 % par l'italien Caprari et le turc Karsan.")
+    assert [names for _, names in found] == [["Caprari"], ["Karsan"]]
+
+
+def test_capitalised_nationality_noun_introduces_a_person_not_a_company(organizations):
+    assert organizations("Le Chinois Li Qiang a rencontré son homologue à Pékin.") == []
+
+
+def test_nationality_noun_company_keeps_foreign_name_particles(organizations):
+    found = organizations("Le consortium réunit l'espagnol Aguas del Levante et un groupe local.")
+    assert [names for _, names in found] == [["Aguas del Levante"]]

@@ -31,7 +31,7 @@ from coopwatch.analysis.organization_forms import (
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
-from coopwatch.model import Label
+from coopwatch.model import Label, Mention
 from coopwatch.text import fold
 
 _ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})\s*\)")
@@ -297,6 +297,22 @@ def _named_by_nationality(
         if introduced is None:
             continue
         (j, max_gap), gap = introduced, 0
+        substantive = _french_substantive(analysis, m)
+        if substantive is False:
+            continue  # "le Chinois Wang Yi": a capitalised demonym is a person
+        if substantive and is_proper(analysis, j) and j not in blocked:
+            k = _proper_run(analysis, j, blocked)
+            while (  # "l'espagnol Aguas del Levante"
+                k > j
+                and k + 1 < len(tokens)
+                and fold(tokens[k].text) in _NAME_PARTICLES
+                and is_proper(analysis, k + 1)
+                and k + 1 not in blocked
+            ):
+                k = _proper_run(analysis, k + 1, blocked)
+            if k > j:  # "l'italien Caprari", "le turc Tosyali": the company itself
+                spans.append((tokens[j].start, tokens[k - 1].end))
+            continue
         while j < len(tokens) and gap <= max_gap:
             if analysis.crosses_line(j - 1, j):
                 break
@@ -319,6 +335,30 @@ def _named_by_nationality(
                 break
             gap, j = gap + 1, compound or j + 1
     return spans
+
+
+_FRENCH_ARTICLES = frozenset({"le", "la", "les", "l"})
+#: Lower-case particles inside foreign company names; not the French "de", which after
+#: a name more often says where the company is from.
+_NAME_PARTICLES = frozenset({"del", "della", "di", "da", "dos", "das", "van", "von", "der", "den"})
+
+
+def _french_substantive(analysis: Analysis, country: Mention) -> bool | None:
+    """For a nationality adjective used as a noun after a French article: True when it
+    is written in lower case, as for a company ("l'italien Caprari"), False when
+    capitalised, as for a person ("le Chinois Wang Yi"); None for any other mention."""
+    if country.attrs.get("kind") != "adjective":
+        return None
+    tokens = analysis.tokens
+    first = analysis.token_at(country.start)
+    before = first - 1
+    if before >= 1 and tokens[before].text == "'":
+        before -= 1
+    if before < 0 or fold(tokens[before].text) not in _FRENCH_ARTICLES:
+        return None
+    if analysis.token_at(country.end) - first != 1:
+        return None
+    return not tokens[first].is_capitalised
 
 
 def _after_nationality(
@@ -366,8 +406,11 @@ def _lower_compound_end(analysis: Analysis, j: int) -> int | None:
     return j + 3
 
 
-_OF_NAME = frozenset({"of", "for"})
-_AND = frozenset({"and", "&"})
+_OF_NAME = frozenset({"of", "for", "de", "du", "des", "d"})
+#: Words that may follow "of"/"de" before the name proper: "of the Philippines",
+#: "de la Manouba", "de l'Ouest".
+_OF_ARTICLES = frozenset({"the", "la", "l"})
+_AND = frozenset({"and", "&", "et"})
 
 
 def _institutions_of(
@@ -381,22 +424,32 @@ def _institutions_of(
         head, j = match.first, match.last
         if not tokens[head].is_capitalised or j >= len(tokens) or tokens[j].text not in _OF_NAME:
             continue
-        j += 1
-        if j < len(tokens) and fold(tokens[j].text) == "the":
-            j += 1
+        if tokens[j].text == "d" and (j + 1 >= len(tokens) or tokens[j + 1].text != "'"):
+            continue
+        j = _past_of(tokens, j)
         # The name's own words: capitalised, countries included ("of Nigeria"), joined
         # by "and" ("Science and Technology"); never a person, a date or a title.
         end = j
         while end < len(tokens) and end - j < 8:
             if is_proper(analysis, end) and (end not in blocked or end in countries):
                 end += 1
-            elif (
-                (fold(tokens[end].text) in _OF_NAME or _joins_name(tokens, end, countries))
-                and end + 1 < len(tokens)
-                and is_proper(analysis, end + 1)
-                and (end + 1 not in blocked or end + 1 in countries)
+                continue
+            # "Science and Technology", "Academy of Sciences of Belarus", "Chambre de
+            # Commerce et d'Industrie de Tunis"
+            if fold(tokens[end].text) in _OF_NAME:
+                after = _past_of(tokens, end)
+            elif _joins_name(tokens, end, countries):
+                after = end + 1
+                if after < len(tokens) and tokens[after].text == "d":
+                    after = _past_of(tokens, after)  # "et d'Industrie"
+            else:
+                break
+            if (
+                after < len(tokens)
+                and is_proper(analysis, after)
+                and (after not in blocked or after in countries)
             ):
-                end += 2  # "Science and Technology", "Academy of Sciences of Belarus"
+                end = after + 1
             else:
                 break
         if end == j or "\n" in analysis.text[tokens[head].start : tokens[end - 1].end]:
@@ -415,6 +468,16 @@ def _institutions_of(
             first -= 1
         spans.append((tokens[first].start, tokens[end - 1].end))
     return spans
+
+
+def _past_of(tokens: list[Token], j: int) -> int:
+    """Index past "of", "of the", "de", "de la", "de l'", "d'" (j is on the first word)."""
+    j += 2 if tokens[j].text == "d" else 1
+    if j < len(tokens) and fold(tokens[j].text) in _OF_ARTICLES:
+        j += 1
+        if tokens[j - 1].text == "l" and j < len(tokens) and tokens[j].text == "'":
+            j += 1
+    return j
 
 
 def _joins_name(tokens: list[Token], i: int, countries: set[int]) -> bool:
