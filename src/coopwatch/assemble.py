@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from coopwatch.text import fold
 from coopwatch.transliterate import to_latin
 
 _THIRD_PARTY_SHARE = 0.68  # a third country needs this share of the second one's score
+_MIN_PARTY_SCORE = 1.5  # above a single mention in a sentence that tells no step
 _OFF_TOPIC_WEIGHT = 1.5  # an off-topic word outweighs this many economic ones
 _RECENT_DAYS = 31  # older dated steps are background: they date no later undated step
 _SHARED_DATE_REACH = 35  # characters: "signed ... on March 13 during a visit" dates both
@@ -69,6 +71,10 @@ def _triggers(ctx: _Context) -> list[Mention]:
     return [m for m in ctx.analysis.of(Label.TRIGGER) if m.attrs.get("kind") == "trigger"]
 
 
+_DATELINE_CHARS = 60  # a longer line without a dash is a paragraph, not a dateline
+_DATELINE_END = re.compile(r"\s[-–—]|\s?--|\)\s*[-–—:]")
+
+
 def _host_country(analysis: Analysis) -> str | None:
     """The country a dispatch reports from: its agency, else its dateline's city, else the
     country its headline names first."""
@@ -76,11 +82,17 @@ def _host_country(analysis: Analysis) -> str | None:
     if lexicon is None:
         return None
     found = analysis.matches("agency")
-    if found:
-        return str(found[0].payloads[0])
-    first_lines = analysis.text.split("\n", 2)
-    dateline_end = len(first_lines[0]) + 1 + (len(first_lines[1]) if len(first_lines) > 1 else 0)
     countries = analysis.of(Label.COUNTRY)
+    if found:
+        codes: tuple[str, ...] = found[0].payloads[0]
+        named = {m.value for m in countries}
+        return next((code for code in codes if code in named), codes[0])
+    first_lines = analysis.text.split("\n", 2)
+    dateline = first_lines[1] if len(first_lines) > 1 else ""
+    # The dateline may open the lead paragraph: only its place, before the dash, counts.
+    cut = _DATELINE_END.search(dateline)
+    place = cut.start() if cut else (len(dateline) if len(dateline) <= _DATELINE_CHARS else 0)
+    dateline_end = len(first_lines[0]) + 1 + place
     for m in countries:
         if len(first_lines[0]) < m.start < dateline_end and m.attrs.get("kind") != "adjective":
             return str(m.value)
@@ -129,7 +141,12 @@ def _choose_parties(
     pays") or when a third scores close to the second."""
     if host and (host in scores or has_both or len(scores) == 1):
         scores[host] += 2.0
-    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    # One mention in passing, outside the headline and the sentences that tell a step,
+    # makes no party: "products now imported from China" in a domestic story.
+    ranked = sorted(
+        ((code, s) for code, s in scores.items() if s >= _MIN_PARTY_SCORE or code == host),
+        key=lambda item: -item[1],
+    )
     if not ranked:
         return []
     parties = [code for code, _ in ranked[: max(2, count)]]

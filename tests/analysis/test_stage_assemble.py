@@ -316,3 +316,28 @@ def test_two_steps_of_one_sentence_share_its_facts_once(extracted):
     assert [a.value for a in event.amounts] == [4_700_000_000]
     for field, spans in event.evidence.items():
         assert len(spans) == len({(s.start, s.end) for s in spans}), field
+
+
+def test_domestic_agreements_with_a_country_named_once_in_passing_give_nothing(extracted):
+    extraction = extracted(
+        "Saudi ministry and local firms sign nine localisation agreements\n"
+        "RIYADH, 10 April 2025 - The Saudi industry ministry on Wednesday signed 9 agreements "
+        "worth SAR2 billion with Saudi manufacturers to make valves and pumps.\n"
+        "The Saudi firms will build three plants in Jubail. Most of these pumps are "
+        "currently bought abroad, and a few come from Japan, an official said."
+    )
+    assert (extraction.parties, extraction.events) == ([], [])
+
+
+def test_shared_agency_acronym_takes_the_country_the_text_names(extracted):
+    text = (
+        "Kaolack, 23 janv. 2025 (APS) - Le ministre de l'Industrie a présidé mardi la "
+        "signature d'une convention de partenariat entre l'agropole et 42 coopératives "
+        "sénégalaises d'arachide, pour 62 milliards de francs CFA."
+    )
+    assert (extracted(text).parties, extracted(text).events) == ([], [])
+    algiers = extracted(
+        "ALGER, 13 mars 2025 (APS) - Le ministre de l'Industrie a reçu mardi l'ambassadeur "
+        "de Biélorussie. Les deux pays ont signé un accord pour produire des tracteurs."
+    )
+    assert algiers.parties == ["BY", "DZ"]

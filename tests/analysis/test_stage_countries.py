@@ -155,3 +155,23 @@ def test_french_and_english_country_visited_is_not_passing(analysed, mention_of)
     en = analysed("The Belarusian minister arrived in Algeria on an official visit.")
     assert mention_of(fr, Label.COUNTRY, "Algérie").attrs["passing"] is False
     assert mention_of(en, Label.COUNTRY, "Algeria").attrs["passing"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Franco-Moroccan business forum opened.", [("Franco", "FR"), ("Moroccan", "MA")]),
+        ("The Sino-Kenyan railway opened.", [("Sino", "CN"), ("Kenyan", "KE")]),
+        (
+            "Белорусско-узбекский форум открылся в Ташкенте.",
+            [("Белорусско", "BY"), ("узбекский", "UZ"), ("Ташкенте", "UZ")],
+        ),
+        ("Российско-китайские переговоры завершились.", [("Российско", "RU"), ("китайские", "CN")]),
+    ],
+)
+def test_combining_forms_before_a_hyphen_name_a_country(countries, text, expected):
+    assert [(surface, code) for surface, code, _ in countries(text)] == expected
+
+
+def test_combining_form_alone_is_no_country(countries):
+    assert countries("Former president Itamar Franco opened the session.") == []

@@ -408,3 +408,45 @@ def test_capitalised_nationality_noun_introduces_a_person_not_a_company(organiza
 def test_nationality_noun_company_keeps_foreign_name_particles(organizations):
     found = organizations("Le consortium réunit l'espagnol Aguas del Levante et un groupe local.")
     assert [names for _, names in found] == [["Aguas del Levante"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "A deal was signed with BioCubaFarma, the Cuban state group for biotechnology.",
+            [["BioCubaFarma"]],
+        ),
+        ("The deal was signed with Ooredoo, the Qatari operator, on Monday.", [["Ooredoo"]]),
+        ("Le contrat a été remporté par Caprari, le fabricant italien de pompes.", [["Caprari"]]),
+    ],
+)
+def test_name_followed_by_an_apposition_saying_what_it_is(organizations, text, names):
+    assert [found for _, found in organizations(text)] == names
+
+
+def test_main_clause_after_a_place_is_no_apposition(organizations):
+    assert organizations("In Sfax, the company will build a plant for the group.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Equipment will come from firms such as GEA, Valmont and AFKO.",
+            ["GEA", "Valmont", "AFKO"],
+        ),
+        (
+            "It is owned by four operators: Azerenerji, Georgian State Electrosystem, "
+            "Transelectrica and MAVIR.",
+            ["Azerenerji", "Georgian State Electrosystem", "Transelectrica", "MAVIR"],
+        ),
+        ("Des entreprises comme Cevital et Condor ont participé.", ["Cevital", "Condor"]),
+    ],
+)
+def test_names_listed_after_a_plural_noun_of_companies(organizations, text, names):
+    assert [found[0] for _, found in organizations(text)] == names
+
+
+def test_list_of_countries_after_a_plural_noun_gives_no_company(organizations):
+    assert organizations("Investors such as Algeria, Tunisia and Egypt took part.") == []

@@ -143,3 +143,23 @@ def test_extraction_merges_full_name_and_surname(extracted):
         "Narendra Modi",
         "Modi",
     ]
+
+
+def test_title_holder_comes_after_the_company_of_the_complement(persons):
+    found = persons(
+        "Le directeur général de Sahel Agro-Industries, Mamadou Lamine Diop, a annoncé une "
+        "seconde ligne."
+    )
+    assert [p.value for p in found] == ["Mamadou Lamine Diop"]
+
+
+def test_no_name_after_the_verb_that_follows_a_title(persons):
+    found = persons("Le Premier ministre a inauguré jeudi à Richard-Toll une usine de tomate.")
+    assert found == []
+    found = persons("The prime minister said on Monday in Port Louis that the plant would open.")
+    assert found == []
+
+
+def test_place_after_a_preposition_does_not_end_the_title_reach(persons):
+    found = persons("L'ambassadeur de Corée à Tunis, Park Jin-ho, a reçu le ministre.")
+    assert [p.value for p in found] == ["Park Jin-ho"]

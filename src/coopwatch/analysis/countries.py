@@ -44,6 +44,10 @@ def run(analysis: Analysis) -> None:
         if kind == "both":
             analysis.add(Label.BOTH_PARTIES, start, end, None)
             continue
+        if kind == "combining":
+            if analysis.text[end : end + 1] != "-":
+                continue  # "Franco" alone is a name; "Franco-Moroccan" joins two countries
+            kind = "adjective"
         # Adjectives in every script, names only where the first letter is a capital
         # (a lower-case "chine" or "turquie" in French is a common noun).
         if (

@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 from coopwatch.analysis.keying import plain_keys
 from coopwatch.analysis.matcher import PhraseMatch, PhraseMatcher
+from coopwatch.analysis.organization_cues import appositions, enumerations
 from coopwatch.analysis.organization_forms import (
     CONNECTORS,
     MAX_NAME_TOKENS,
@@ -662,7 +663,9 @@ def run(analysis: Analysis) -> None:
     adjectives = analysis.adjective_tokens()
     countries = _country_tokens(analysis)
     if lexicon.language.cased:
-        blocked_or_heads = blocked | heads
+        # a list opener ends a description: "firms such as GEA" names no "firms such as"
+        openers = {i for m in analysis.matches("org_list_opener") for i in range(m.first, m.last)}
+        blocked_or_heads = blocked | heads | openers
         for h in sorted(heads):
             described = described_acronym(analysis, h, blocked_or_heads, adjectives)
             if described is not None:
@@ -691,6 +694,8 @@ def run(analysis: Analysis) -> None:
                     [text[tokens[j].start : tokens[k - 1].end]], tokens[j].start, tokens[k - 1].end
                 )
         for start, end in _institutions_of(analysis, blocked, countries):
+            remember([text[start:end]], start, end)
+        for start, end in appositions(analysis, blocked) + enumerations(analysis, blocked):
             remember([text[start:end]], start, end)
     suffixes = analysis.matches("org_suffix")
     suffix_ends = {m.first: m.last for m in suffixes}

@@ -188,20 +188,27 @@ def run(analysis: Analysis) -> None:
                 )
                 first = comma + 1 if comma is not None else len(tokens)
             limit = min(len(tokens), first + 1)
-        # Name after the title: the first name-like run in the window.
-        for i in range(first, limit):
+        # Name after the title: the first name-like run in the window, past the
+        # title's complement ("directeur général de Sahel Agro, Mamadou Diop"), before
+        # any verb ("le Premier ministre a inauguré à Richard-Toll").
+        i = first
+        while i < limit:
             if sentence and tokens[i].start >= sentence.end:
                 break
-            if i in taken:
+            if i in taken or (cased and tokens[i].text.lower() in _CLAUSE_WORDS):
                 break
             if title_starts.get(tokens[i].start, title) is not title:
                 break  # another title begins
             span = _name_at(analysis, i, blocked)
+            if span and cased and _after_of(tokens, span[0]):
+                i = span[1]
+                continue
             if span:
                 lo = tokens[max(0, match.first - 3)].start
                 country = _country_between(analysis, lo, tokens[span[0]].start)
                 add_person(span[0], span[1], title, country)
                 break
+            i += 1
         # Name before the title: "Yahia Bachir, ministre de ...".
         k = match.first - 1
         while k >= 0 and tokens[k].text in (",", "(", "le", "la", "the"):
@@ -237,6 +244,25 @@ def _merge_surnames(persons: list[Mention]) -> None:
 
 
 _OF = frozenset({"de", "du", "des", "d", "of", "for"})
+#: Words that end a title's reach where letters have case: a verb or a relative
+#: pronoun comes between the title and any later name.
+_CLAUSE_WORDS = frozenset(
+    {
+        "a", "ont", "est", "sont", "était", "sera", "avait", "va", "qui", "que", "has",
+        "have", "had", "is", "was", "will", "would", "said", "says", "told", "who", "which",
+        "that", "met", "visited", "received",
+    }
+)  # fmt: skip
+
+
+def _after_of(tokens: list[Token], i: int) -> bool:
+    """Whether token i follows "de", "of", "d'": the complement of a title, not its holder."""
+    before = tokens[i - 1].text if i >= 1 else ""
+    if before == "'" and i >= 2:
+        before = tokens[i - 2].text
+    return fold(before) in _OF
+
+
 _OF_CONTRACTED = frozenset({"au", "aux"})
 _BARE_LINKS = frozenset({"и"})  # "министр промышленности и торговли"
 _INSIDE = frozenset({"'", "-", "&"})

@@ -29,6 +29,9 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
     for code, country in c.country.items():
         countries += [(country.names, (code, "name")), (country.adjectives, (code, "adjective"))]
         countries.append((country.capitals, (code, "capital")))
+        combining = [*country.combining, *_combining_forms(country.adjectives, c.combining_endings)]
+        if combining:
+            countries.append((combining, (code, "combining")))
     countries.append((c.both, ("*", "both")))
     return {
         # countries stage
@@ -37,7 +40,10 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "passing": [(c.passing_cues, "passing")],
         "country_noun": [(c.country_nouns, "noun")],
         "count": [([w], v) for w, v in m.numbers.items() if 2 < v < 20],
-        "agency": [([name], code) for name, code in c.agencies.items()],
+        "agency": [
+            ([name], tuple(codes) if isinstance(codes, list) else (codes,))
+            for name, codes in c.agencies.items()
+        ],
         # dates stage
         "month": [([name], ("month", n)) for name, n in d.months.items()],
         "relative": [([name], ("weekday", n)) for name, n in d.weekdays.items()]
@@ -60,6 +66,9 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "org_introducer": [(o.introducers, "introducer")],
         "government_body": [(o.government_bodies, "government")],
         "org_institution": [(o.institutions, "institution")],
+        "org_description": [(o.descriptions, "description")],
+        "org_grouping": [(o.groupings, "grouping")],
+        "org_list_opener": [(o.list_openers, "opener")],
         # vocabulary stages
         "sector": [(s.phrases, (s.isic, s.isic_class)) for s in lexicon.sectors.sector],
         "instrument": [(getattr(i, name), name) for name in INSTRUMENTS],
@@ -78,3 +87,13 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "jobs_hiring": [(j.hiring, "hiring")],
         "money_exclude": [(m.exclude_context, "exclude")],
     }
+
+
+def _combining_forms(adjectives: list[str], endings: dict[str, str]) -> list[str]:
+    """Exact combining forms of adjectives by their endings: "белорусский" -> "=белорусско"."""
+    return [
+        f"={adjective[: -len(ending)]}{form}"
+        for adjective in adjectives
+        for ending, form in endings.items()
+        if adjective.endswith(ending) and not adjective.startswith("=")
+    ]

@@ -54,6 +54,9 @@ class Country(Strict):
     names: Phrases = Field(default_factory=list)
     adjectives: Phrases = Field(default_factory=list)
     capitals: Phrases = Field(default_factory=list)
+    #: Forms that name the country only before a hyphen: "Franco" in "Franco-Moroccan"
+    #: (alone it is a name).
+    combining: Phrases = Field(default_factory=list)
 
 
 class CountriesFile(Strict):
@@ -67,10 +70,16 @@ class CountriesFile(Strict):
     #: Words right before a country that make it a destination or venue, not an actor
     #: ("vers", "to", "в" ...): such mentions weigh less when parties are chosen.
     passing_cues: Phrases = Field(default_factory=list)
+    #: Endings of adjectives and the combining forms they take in compounds, for
+    #: languages that build them regularly: {"ский": "ско"} makes "белорусско-" of
+    #: "белорусский" ("белорусско-узбекский форум"). Exact forms, before a hyphen only.
+    combining_endings: dict[str, str] = Field(default_factory=dict)
     country: dict[str, Country] = Field(default_factory=dict)
     #: News agencies and the country they report from ("APS" -> DZ): the home side of
-    #: a dispatch whose officials are named without their country.
-    agencies: dict[str, str] = Field(default_factory=dict)
+    #: a dispatch whose officials are named without their country. An acronym that two
+    #: agencies share lists both countries, the likelier first (APS: Algérie Presse
+    #: Service, Agence de presse sénégalaise); the text's own countries decide.
+    agencies: dict[str, str | list[str]] = Field(default_factory=dict)
 
 
 class DatesFile(Strict):
@@ -182,6 +191,13 @@ class OrganizationsFile(Strict):
     #: Government departments named by their portfolio ("Ministry of Agriculture"): the
     #: portfolio's words are no sector of the cooperation.
     government_bodies: Phrases = Field(default_factory=list)
+    #: Nouns that say what a company is in an apposition after its name:
+    #: "BioCubaFarma, the Cuban state group for biotechnology".
+    descriptions: Phrases = Field(default_factory=list)
+    #: Plural nouns of companies before a list of their names: "firms such as ...".
+    groupings: Phrases = Field(default_factory=list)
+    #: What opens that list: ":", "such as", "including", "notamment".
+    list_openers: Phrases = Field(default_factory=list)
 
 
 class OffTopicFile(Strict):
