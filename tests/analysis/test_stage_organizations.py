@@ -450,3 +450,25 @@ def test_names_listed_after_a_plural_noun_of_companies(organizations, text, name
 
 def test_list_of_countries_after_a_plural_noun_gives_no_company(organizations):
     assert organizations("Investors such as Algeria, Tunisia and Egypt took part.") == []
+
+
+def test_report_credits_name_no_company(organizations):
+    assert organizations("(Reporting by Mariana Duque; Editing by Tom Hales)") == []
+    assert organizations("The plant was built by Karadeniz Tekstil.") != []
+
+
+def test_known_name_needs_its_capital_where_letters_have_case(organizations):
+    assert organizations("Le personnel sera mobilisé dès lundi.") == []
+    assert organizations("Mobilis a signé un accord.") == [("Mobilis", ["Mobilis"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Danish developer Nordvind Offshore A/S signed a contract.", "Nordvind Offshore A/S"),
+        ("Les deux pays ont prolongé leur coentreprise KATCO, qui exploite l'uranium.", "KATCO"),
+        ("Le groupe dominicain Textiles del Cibao a inauguré une usine.", "Textiles del Cibao"),
+    ],
+)
+def test_company_forms_and_heads(organizations, text, name):
+    assert [names for _, names in organizations(text)] == [[name]]

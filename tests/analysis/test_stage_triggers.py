@@ -98,3 +98,15 @@ def test_arabic_technical_is_not_intent_read_after_a_clitic(triggers):
     assert ("نية", "pledge", "trigger") in intent
     dual = triggers("وأكد الجانبان نيتهما إنشاء مصنع مشترك.")
     assert ("نيتهما", "pledge", "trigger") in dual
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Le premier tronçon a été ouvert à la circulation dimanche.", "ouvert à la circulation"),
+        ("The new bridge was opened to traffic on Sunday.", "opened to traffic"),
+        ("The first container of chilled beef arrived on Sunday.", "first container"),
+    ],
+)
+def test_opening_and_first_arrivals_are_implementation(triggers, text, surface):
+    assert (surface, "implementation") in steps(triggers(text))

@@ -247,7 +247,11 @@ def _name_after_head(
             while (
                 k + 1 < len(tokens)
                 and k + 1 not in blocked
-                and (is_proper(analysis, k + 1) or tokens[k + 1].text == "-")
+                and (
+                    is_proper(analysis, k + 1)
+                    or tokens[k + 1].text == "-"
+                    or _particle_inside(analysis, k + 1, blocked)
+                )
             ):
                 k += 1
             if tokens[k].text == "-":
@@ -303,13 +307,7 @@ def _named_by_nationality(
             continue  # "le Chinois Wang Yi": a capitalised demonym is a person
         if substantive and is_proper(analysis, j) and j not in blocked:
             k = _proper_run(analysis, j, blocked)
-            while (  # "l'espagnol Aguas del Levante"
-                k > j
-                and k + 1 < len(tokens)
-                and fold(tokens[k].text) in _NAME_PARTICLES
-                and is_proper(analysis, k + 1)
-                and k + 1 not in blocked
-            ):
+            while k > j and _particle_inside(analysis, k, blocked):  # "Aguas del Levante"
                 k = _proper_run(analysis, k + 1, blocked)
             if k > j:  # "l'italien Caprari", "le turc Tosyali": the company itself
                 spans.append((tokens[j].start, tokens[k - 1].end))
@@ -339,9 +337,25 @@ def _named_by_nationality(
 
 
 _FRENCH_ARTICLES = frozenset({"le", "la", "les", "l"})
+#: Words before "by" in a report's credits: "Reporting by ...; Editing by ...".
+_CREDIT_WORDS = frozenset(
+    {"reporting", "writing", "editing", "written", "edited", "compiled", "additional", "photo"}
+)
 #: Lower-case particles inside foreign company names; not the French "de", which after
 #: a name more often says where the company is from.
 _NAME_PARTICLES = frozenset({"del", "della", "di", "da", "dos", "das", "van", "von", "der", "den"})
+
+
+def _particle_inside(analysis: Analysis, i: int, blocked: set[int]) -> bool:
+    """Whether token i is a lower-case particle between two words of a foreign name:
+    "Aguas del Levante", "Textiles del Cibao"."""
+    tokens = analysis.tokens
+    return (
+        fold(tokens[i].text) in _NAME_PARTICLES
+        and i + 1 < len(tokens)
+        and is_proper(analysis, i + 1)
+        and i + 1 not in blocked
+    )
 
 
 def _french_substantive(analysis: Analysis, country: Mention) -> bool | None:
@@ -657,6 +671,8 @@ def run(analysis: Analysis) -> None:
         remember([acronym, long_name], tokens[first].start, m.end())
     # 2. known organisations
     for match in analysis.matches("org_known"):
+        if lexicon.language.cased and not tokens[match.first].text[:1].isupper():
+            continue  # keys stem words: "mobilisé" is not "Mobilis"
         start, end = analysis.span_of(match)
         remember([*_known_names(analysis, match, head_ends), text[start:end]], start, end)
     # 3. head noun + description + bare acronym: "le groupe public des textiles et cuirs GETEX"
@@ -687,6 +703,8 @@ def run(analysis: Analysis) -> None:
         for start, end in _named_by_nationality(analysis, blocked, countries):
             remember([text[start:end]], start, end)
         for match in analysis.matches("org_introducer"):
+            if match.first and fold(tokens[match.first - 1].text) in _CREDIT_WORDS:
+                continue  # "Reporting by Mariana Duque": the journalists
             j = match.last
             k = _proper_run(analysis, j, blocked)
             if k - j >= 2 and all(x not in blocked for x in range(j, k)):
