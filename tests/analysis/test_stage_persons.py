@@ -163,3 +163,29 @@ def test_no_name_after_the_verb_that_follows_a_title(persons):
 def test_place_after_a_preposition_does_not_end_the_title_reach(persons):
     found = persons("L'ambassadeur de Corée à Tunis, Park Jin-ho, a reçu le ministre.")
     assert [p.value for p in found] == ["Park Jin-ho"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Thi" is the stem of the stopword "this", not a stopword itself
+        (
+            "Nguyen Thi Huong, general director of the company, said the yards were ready.",
+            "Nguyen Thi Huong",
+        ),
+        # the company after "of the" is the title's complement
+        ("Le Thi Huong, general director of the Hai Phong company, said so.", "Le Thi Huong"),
+        # a continent is no first name
+        (
+            "Selon le directeur des projets Afrique de Poma, Jean-Marc Vial, l'usine ouvrira.",
+            "Jean-Marc Vial",
+        ),
+        # "Sayed" after a hyphen is part of the name, not an honorific
+        (
+            "The opening was attended by Investment Minister Hassan El-Sayed and others.",
+            "Hassan El-Sayed",
+        ),
+    ],
+)
+def test_names_of_holders_in_hard_positions(persons, text, name):
+    assert [p.value for p in persons(text)] == [name]

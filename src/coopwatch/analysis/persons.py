@@ -137,6 +137,12 @@ def run(analysis: Analysis) -> None:
     for match in analysis.matches("title"):
         kind, role = match.payloads[0]
         start, end = analysis.span_of(match)
+        if (
+            match.first
+            and tokens[match.first - 1].text == "-"
+            and tokens[match.first - 1].end == start
+        ):
+            continue  # a name's part after a hyphen: "Hassan El-Sayed", not the title "Sayed"
         title_mentions.append((match, analysis.add(Label.TITLE, start, end, role, kind=kind)))
     blocked = _blocked_tokens(analysis)
     taken: set[int] = set()
@@ -256,11 +262,17 @@ _CLAUSE_WORDS = frozenset(
 
 
 def _after_of(tokens: list[Token], i: int) -> bool:
-    """Whether token i follows "de", "of", "d'": the complement of a title, not its holder."""
-    before = tokens[i - 1].text if i >= 1 else ""
-    if before == "'" and i >= 2:
-        before = tokens[i - 2].text
-    return fold(before) in _OF
+    """Whether token i follows "de", "of the", "d'", "de la": the complement of a title
+    ("director of the Hai Phong company"), not its holder."""
+    j = i - 1
+    if j >= 1 and tokens[j].text == "'":
+        j -= 1
+    if j >= 1 and fold(tokens[j].text) in _ARTICLES:
+        j -= 1
+    return j >= 0 and fold(tokens[j].text) in _OF
+
+
+_ARTICLES = frozenset({"the", "la", "l", "le", "les"})
 
 
 _OF_CONTRACTED = frozenset({"au", "aux"})

@@ -9,10 +9,18 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from coopwatch.analysis.keying import ArabicKeying, Keying, LatinKeying, RussianKeying
+from coopwatch.analysis.keying import (
+    EXACT,
+    UPPER,
+    ArabicKeying,
+    Keying,
+    LatinKeying,
+    RussianKeying,
+)
 from coopwatch.analysis.matcher import PhraseMatcher, VocabularyMatcher
 from coopwatch.errors import LexiconError
 from coopwatch.lexicons import schema
+from coopwatch.text import fold
 
 LEXICON_DIR = Path(__file__).parent
 
@@ -81,7 +89,17 @@ class Lexicon:
 
     @cached_property
     def name_stopwords(self) -> frozenset[str]:
-        return frozenset(k for w in self.language.name_stopwords for k in self.keying.text_keys(w))
+        keys = (k for w in self.language.name_stopwords for k in self._stopword_keys(w))
+        return frozenset(keys)
+
+    def _stopword_keys(self, word: str) -> tuple[str, ...]:
+        keys = self.keying.text_keys(word)
+        if self.language.keying != "latin":
+            return keys  # lemmas: every inflected form of the word is a stopword
+        # A stem cut from a longer word would stop names: "this" -> "thi", and the
+        # Vietnamese "Nguyen Thi Huong" loses its middle name. Only words that are
+        # their own stem stand for their inflected forms.
+        return tuple(k for k in keys if k[:1] in (EXACT, UPPER) or k == fold(word))
 
 
 @cache
