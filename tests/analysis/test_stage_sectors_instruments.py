@@ -585,3 +585,20 @@ def test_a_qualifier_coordinated_with_a_sector_phrase_shares_its_head(tagged, te
 def test_a_coordinated_word_that_makes_no_sector_phrase_adds_nothing(tagged):
     found = tagged("Il a visité les industries aéronautique et française.", Label.SECTOR)
     assert [surface for surface, _ in found] == ["industries aéronautique"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan granted 1.9 billion yen to expand water supply in Kampot province.",
+        "Le prêt financera l'alimentation en eau potable de trois villes.",
+        "La mise en service commerciale de la ligne est annoncée pour octobre.",
+    ],
+)
+def test_utility_supply_and_commissioning_are_no_trade(tagged, text):
+    assert "trade" not in [value for _, value in tagged(text, Label.INSTRUMENT)]
+
+
+def test_supply_between_firms_is_still_trade(tagged):
+    found = tagged("The Kenyan firm will supply avocados to Chinese importers.", Label.INSTRUMENT)
+    assert ("supply", "trade") in found

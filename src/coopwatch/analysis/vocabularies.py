@@ -71,7 +71,8 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "org_list_opener": [(o.list_openers, "opener")],
         # vocabulary stages
         "sector": [(s.phrases, (s.isic, s.isic_class)) for s in lexicon.sectors.sector],
-        "instrument": [(getattr(i, name), name) for name in INSTRUMENTS],
+        "instrument": [(getattr(i, name), name) for name in INSTRUMENTS]
+        + [(i.not_instruments, None)],
         "joint_marker": [(i.joint_markers, "marker")],
         "joint_object": [(i.joint_objects, "object")],
         "trigger": [(getattr(tr, kind.value), ("trigger", kind.value)) for kind in EventType]

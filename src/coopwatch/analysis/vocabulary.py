@@ -196,7 +196,8 @@ def instruments(analysis: Analysis) -> None:
         if any(s <= start and end <= e for s, e in taken):
             continue
         for name in dict.fromkeys(match.payloads):
-            analysis.add(Label.INSTRUMENT, start, end, name)
+            if name is not None:  # a phrase of not_instruments
+                analysis.add(Label.INSTRUMENT, start, end, name)
     _joint_ventures(analysis)
 
 

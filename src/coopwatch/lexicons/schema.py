@@ -146,6 +146,10 @@ class InstrumentsFile(Strict):
     technology_transfer: Phrases = Field(default_factory=list)
     subcontracting: Phrases = Field(default_factory=list)
     finance: Phrases = Field(default_factory=list)
+    #: Phrases that hold an instrument's word in another sense and name no instrument:
+    #: "water supply" (a utility, not a trade), "mise en service commerciale". Being
+    #: longer, they win over the word alone.
+    not_instruments: Phrases = Field(default_factory=list)
 
 
 class MoneyFile(Strict):
