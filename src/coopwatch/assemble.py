@@ -225,6 +225,8 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
                 anchor, anchor_span = when, closest.span
         elif not all_dated and _vague_dates(ctx, sentence):
             continue  # background step dated by month or year only
+        elif trigger.value == EventType.IMPLEMENTATION.value and _expected_later(a, trigger):
+            continue  # "une entrée en production prévue fin 2026": not done yet
         else:
             first_dated = anchor or _first_step_date(ctx)
             when, date_span = (first_dated, anchor_span) if first_dated else (published, None)
@@ -252,6 +254,34 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
     for event in events.values():
         event.confidence = _confidence(event)
     return sorted(events.values(), key=lambda e: (e.date or date.min, _TYPE_ORDER[e.type]))
+
+
+#: Words right after a step's noun that put it in the future: "la mise en service est
+#: attendue", "production expected", "commissioning scheduled".
+_EXPECTED = frozenset(
+    {
+        "prevu", "prevue", "prevus", "prevues", "attendu", "attendue", "attendus", "attendues",
+        "programme", "programmee", "programmes", "programmees", "envisage", "envisagee",
+        "expected", "scheduled", "planned", "slated", "due",
+    }
+)  # fmt: skip
+_EXPECTED_REACH = 8  # tokens after the step's last word, within its clause
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_REACH = 80  # characters after the step where its planned year stands
+
+
+def _expected_later(a: Analysis, trigger: Mention) -> bool:
+    """A step told as expected, or followed closely by a year after publication."""
+    last = a.token_at(trigger.end)
+    sentence_end = a.sentences[a.sentence_of(trigger.start)].end
+    for t in a.tokens[last : last + _EXPECTED_REACH]:
+        if t.start >= sentence_end or t.text in (",", ";"):
+            break
+        if fold(t.text) in _EXPECTED:
+            return True
+    published = a.published
+    window = a.text[trigger.end : min(sentence_end, trigger.end + _YEAR_REACH)]
+    return published is not None and any(int(y) > published.year for y in _YEAR.findall(window))
 
 
 def _negated(ctx: _Context, sentence: int, trigger: Mention) -> bool:

@@ -341,3 +341,28 @@ def test_shared_agency_acronym_takes_the_country_the_text_names(extracted):
         "de Biélorussie. Les deux pays ont signé un accord pour produire des tracteurs."
     )
     assert algiers.parties == ["BY", "DZ"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "L'usine, dont la construction doit démarrer en septembre pour une entrée en "
+        "production prévue fin 2026, créera 2 400 emplois.",
+        "La mise en service du tronçon tuniso-algérien est attendue au premier trimestre 2026.",
+    ],
+)
+def test_expected_step_gives_no_implementation(extracted, sentence):
+    extraction = extracted(
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont signé mardi un accord "
+        "pour une usine d'engrais.\n" + sentence
+    )
+    assert [e.type for e in extraction.events] == [EventType.AGREEMENT]
+
+
+def test_step_done_with_a_later_year_further_on_is_still_implementation(extracted):
+    extraction = extracted(
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont inauguré mardi une usine "
+        "d'engrais commune, dont les ventes doivent doubler d'ici la fin de la décennie, "
+        "selon les prévisions de la direction publiées en 2026."
+    )
+    assert EventType.IMPLEMENTATION in [e.type for e in extraction.events]
