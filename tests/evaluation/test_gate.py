@@ -19,6 +19,7 @@ CORPORA = {
     "dev": ROOT.parent / "shared" / "eval" / "dev",
     "tests_fr_en": ROOT / "tests" / "corpus" / "fr_en",
     "tests_ar_ru": ROOT / "tests" / "corpus" / "ar_ru",
+    "tests_fresh": ROOT / "tests" / "corpus" / "fresh",
 }
 TOLERANCE = 1e-6
 
