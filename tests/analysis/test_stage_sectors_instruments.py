@@ -602,3 +602,32 @@ def test_utility_supply_and_commissioning_are_no_trade(tagged, text):
 def test_supply_between_firms_is_still_trade(tagged):
     found = tagged("The Kenyan firm will supply avocados to Chinese importers.", Label.INSTRUMENT)
     assert ("supply", "trade") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le poste frontière sera modernisé, où les files de camions atteignent deux kilomètres.",
+        "A parking area of 15 hectares will be reserved for Chadian trucks at the port.",
+    ],
+)
+def test_vehicles_in_use_name_no_sector(tagged, text):
+    assert tagged(text, Label.SECTOR) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les deux groupes assembleront des camions à Rouiba.",
+        "The plant will assemble 5,000 trucks a year.",
+        "Kenya will import 300 buses from China.",
+    ],
+)
+def test_vehicles_made_or_traded_are_isic_29(tagged, text):
+    assert "29" in [value for _, value in tagged(text, Label.SECTOR)]
+
+
+def test_urban_mobility_is_transport(tagged):
+    assert tagged(
+        "La France restera aux côtés de Madagascar pour la mobilité urbaine.", Label.SECTOR
+    ) == [("mobilité urbaine", "49")]

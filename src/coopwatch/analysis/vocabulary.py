@@ -70,11 +70,17 @@ def sectors(analysis: Analysis) -> None:
         if not _is_joint_company(analysis, m, countries)
     ]
     surnames = _surname_keys(analysis, people)
+    in_use = {(m.first, m.last) for m in analysis.matches("sector_in_use")}
+    making = {
+        analysis.sentence_of(analysis.tokens[m.first].start) for m in analysis.matches("making_cue")
+    }
     for match in analysis.matches("sector"):
         start, end = analysis.span_of(match)
         isic = match.payloads[0][0]
         if not isic or any(s <= start and end <= e for s, e in taken):
             continue  # a blocking entry, a portfolio ("ministre des Mines"), a name
+        if (match.first, match.last) in in_use and analysis.sentence_of(start) not in making:
+            continue  # trucks queuing at a border, not trucks made or sold
         division = isic if isinstance(isic, str) else isic[0]
         if division not in _NAME_DIVISIONS and any(
             s <= start and end <= e and (s, e) != (start, end) for s, e in names

@@ -131,6 +131,11 @@ class Sector(Strict):
 
 class SectorsFile(Strict):
     sector: list[Sector] = Field(default_factory=list)
+    #: Products also seen in use, on the road or at a border ("camions", "trucks"):
+    #: they name their sector only in a sentence that also makes, assembles, trades or
+    #: invests (``making_cues``); "les files de camions au poste frontière" names none.
+    in_use: Phrases = Field(default_factory=list)
+    making_cues: Phrases = Field(default_factory=list)
 
 
 class InstrumentsFile(Strict):
