@@ -423,9 +423,13 @@ def _latin(name: str) -> str | None:
     return latin if latin != name else None
 
 
-def _organizations(a: Analysis) -> list[Organization]:
+def _organizations(ctx: _Context) -> list[Organization]:
+    a = ctx.analysis
     orgs: list[Organization] = []
+    blocs = {fold(a.text[slice(*a.span_of(b))]) for b in a.matches("org_bloc")}
     for m in a.of(Label.ORGANIZATION):
+        if any(fold(n) in blocs for n in m.value) and not _funds(ctx, m):
+            continue  # "exports to the European Union", "member of BRICS"
         names = list(m.value)
         keys = {fold(n) for n in names}
         for org in orgs:
@@ -435,6 +439,14 @@ def _organizations(a: Analysis) -> list[Organization]:
         else:
             orgs.append(Organization(names, spans=[m.span]))
     return orgs
+
+
+def _funds(ctx: _Context, m: Mention) -> bool:
+    """Whether an organisation's sentence names money or a finance instrument."""
+    sentence = ctx.analysis.sentence_of(m.start)
+    money = [x for x in ctx.in_sentence(sentence, Label.MONEY) if not x.attrs.get("excluded")]
+    finance = [x for x in ctx.in_sentence(sentence, Label.INSTRUMENT) if x.value == "finance"]
+    return bool(money or finance)
 
 
 def _sectors(ctx: _Context, parties: list[str]) -> list[str]:
@@ -504,7 +516,7 @@ def assemble(analysis: Analysis) -> Extraction:
         return extraction
     extraction.sectors = _sectors(ctx, parties)
     extraction.instruments = _instruments(analysis)
-    extraction.organizations = _organizations(analysis)
+    extraction.organizations = _organizations(ctx)
     extraction.persons = _persons(analysis, parties, host)
     extraction.amounts = _amounts(analysis, parties)
     extraction.jobs = _jobs(analysis)

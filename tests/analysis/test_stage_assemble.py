@@ -366,3 +366,16 @@ def test_step_done_with_a_later_year_further_on_is_still_implementation(extracte
         "selon les prévisions de la direction publiées en 2026."
     )
     assert EventType.IMPLEMENTATION in [e.type for e in extraction.events]
+
+
+def test_bloc_in_passing_is_no_organisation_but_a_funding_bloc_is(extracted):
+    text = (
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont signé mardi un accord pour "
+        "une usine d'engrais commune.\n"
+        "L'usine exportera vers l'Union européenne et les pays de la CEDEAO."
+    )
+    assert extracted(text).organizations == []
+    funded = extracted(
+        text + " Le projet bénéficie d'une subvention de 30 millions d'euros de l'Union européenne."
+    )
+    assert [o.names for o in funded.organizations] == [["Union européenne"]]

@@ -200,6 +200,11 @@ class OrganizationsFile(Strict):
     #: Government departments named by their portfolio ("Ministry of Agriculture"): the
     #: portfolio's words are no sector of the cooperation.
     government_bodies: Phrases = Field(default_factory=list)
+    #: Blocs and unions of states ("Union européenne", "Mercosur", "BRICS"): mostly a
+    #: destination, a member list or the other side of a treaty; an organisation of
+    #: the cooperation only where they fund it (money or a finance instrument in the
+    #: sentence: "une subvention de l'Union européenne").
+    blocs: Phrases = Field(default_factory=list)
     #: Nouns that say what a company is in an apposition after its name:
     #: "BioCubaFarma, the Cuban state group for biotechnology".
     descriptions: Phrases = Field(default_factory=list)
