@@ -175,3 +175,31 @@ def test_present_employment_is_no_hiring(jobs):
 )
 def test_one_letter_dollar_prefixes_only_in_capitals(money, text, expected):
     assert [(surface, currency) for surface, _, currency in money(text, "en")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le coût est estimé entre 180 et 220 millions de dollars.",
+            [(180_000_000, "USD"), (220_000_000, "USD")],
+        ),
+        (
+            "Un investissement estimé entre 3,5 et 4 milliards de dollars.",
+            [(3_500_000_000, "USD"), (4_000_000_000, "USD")],
+        ),
+        (
+            "A contract worth between 540 and 600 million dollars.",
+            [(540_000_000, "USD"), (600_000_000, "USD")],
+        ),
+        ("En 2024 et 2025, 300 millions de dollars seront investis.", [(300_000_000, "USD")]),
+    ],
+)
+def test_lower_bound_of_a_range_takes_the_scale_and_currency_of_the_upper(analysed, text, expected):
+    found = [(m.value, m.attrs["currency"]) for m in analysed(text).of(Label.MONEY)]
+    assert found == expected
+
+
+def test_scale_joined_by_a_hyphen(analysed):
+    found = analysed("Sagarika starts production at Rs 3,300-crore Egypt plant").of(Label.MONEY)
+    assert [(m.value, m.attrs["currency"]) for m in found] == [(33_000_000_000, "INR")]

@@ -134,6 +134,8 @@ def run(analysis: Analysis) -> None:
         if number is None:
             continue
         value, end = number
+        if end + 1 < n and tokens[end].text == "-" and end + 1 in t.scale_at:
+            end += 1  # "a Rs 3,300-crore plant", "a $2-billion deal"
         scaled = end in t.scale_at
         k = end
         if scaled:
@@ -157,6 +159,10 @@ def run(analysis: Analysis) -> None:
             codes = last_currency[sentence]  # "…de dollars, dont 400 millions pour…"
         if codes:
             last_currency[sentence] = codes
+            excluded = sentence in t.excluded_sentences
+            if scaled:
+                scale = t.scale_at[end].payloads[0]
+                _range_start(analysis, i, value, scale, codes, excluded, decimal_comma)
             analysis.add(
                 Label.MONEY,
                 start_char,
@@ -164,12 +170,56 @@ def run(analysis: Analysis) -> None:
                 round(value),
                 currency=codes[0],
                 alternatives=codes[1:],
-                excluded=sentence in t.excluded_sentences,
+                excluded=excluded,
             )
             resume = max(k, i + 1)
             continue
         _jobs(analysis, i, end, value, t)
         resume = max(end, i + 1)
+
+
+_RANGE_JOINTS = frozenset({"et", "and", "à", "to", "-", "–", "и", "до", "و", "إلى"})
+
+
+def _range_start(
+    analysis: Analysis,
+    i: int,
+    value: float,
+    scale: float,
+    codes: list[str],
+    excluded: bool,
+    decimal_comma: bool,
+) -> None:
+    """The lower bound of a range that shares the upper bound's scale and currency:
+    "entre 180 et 220 millions de dollars", "between 540 and 600 million dollars"."""
+    tokens = analysis.tokens
+    if i < 2 or tokens[i - 1].text.lower() not in _RANGE_JOINTS:
+        return
+    first = i - 2
+    while (
+        first >= 2
+        and tokens[first - 1].text in (",", ".")
+        and tokens[first - 2].text[:1].isdigit()
+        and tokens[first - 2].end == tokens[first - 1].start
+        and tokens[first - 1].end == tokens[first].start
+    ):
+        first -= 2  # "3,5": the digits before the decimal mark
+    if not tokens[first].text[:1].isdigit():
+        return
+    raw = analysis.text[tokens[first].start : tokens[i - 2].end]
+    low = parse_number(raw, decimal_comma)
+    if low is None or not 0 < low * scale < value:
+        return
+    analysis.add(
+        Label.MONEY,
+        tokens[first].start,
+        tokens[i - 2].end,
+        round(low * scale),
+        currency=codes[0],
+        alternatives=codes[1:],
+        excluded=excluded,
+        range_of=round(value),
+    )
 
 
 def _ends_figure(analysis: Analysis, k: int) -> bool:
