@@ -203,3 +203,21 @@ def test_lower_bound_of_a_range_takes_the_scale_and_currency_of_the_upper(analys
 def test_scale_joined_by_a_hyphen(analysed):
     found = analysed("Sagarika starts production at Rs 3,300-crore Egypt plant").of(Label.MONEY)
     assert [(m.value, m.attrs["currency"]) for m in found] == [(33_000_000_000, "INR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "d'un coût global de cinquante-six (56) millions d'euros, la différence",
+            (56_000_000, "EUR"),
+        ),
+        (
+            "soit environ trente et un milliards huit cents millions (31 800 000 000) de francs CFA.",
+            (31_800_000_000, "XOF"),
+        ),
+    ],
+)
+def test_figures_in_brackets_after_words_make_the_amount(analysed, text, expected):
+    found = [(m.value, m.attrs["currency"]) for m in analysed(text).of(Label.MONEY)]
+    assert found == [expected]

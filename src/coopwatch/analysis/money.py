@@ -134,6 +134,9 @@ def run(analysis: Analysis) -> None:
         if number is None:
             continue
         value, end = number
+        first = i
+        if end < n and tokens[end].text == ")" and i > 0 and tokens[i - 1].text == "(":
+            first, end = i - 1, end + 1  # figures repeating words: "cinquante-six (56) millions"
         if end + 1 < n and tokens[end].text == "-" and end + 1 in t.scale_at:
             end += 1  # "a Rs 3,300-crore plant", "a $2-billion deal"
         scaled = end in t.scale_at
@@ -147,7 +150,7 @@ def run(analysis: Analysis) -> None:
         while after < n and tokens[after].text.lower() in _CONNECTORS and after - k < 2:
             after += 1
         sentence = analysis.sentence_of(tokens[i].start)
-        start_char, end_char, codes = tokens[i].start, tokens[k - 1].end, None
+        start_char, end_char, codes = tokens[first].start, tokens[k - 1].end, None
         if after in t.currency_at:
             currency = t.currency_at[after]
             end_char, k = tokens[currency.last - 1].end, currency.last
