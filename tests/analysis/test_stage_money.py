@@ -213,7 +213,7 @@ def test_scale_joined_by_a_hyphen(analysed):
             (56_000_000, "EUR"),
         ),
         (
-            "soit environ trente et un milliards huit cents millions (31 800 000 000) de francs CFA.",
+            "soit trente et un milliards huit cents millions (31 800 000 000) de francs CFA.",
             (31_800_000_000, "XOF"),
         ),
     ],
