@@ -472,3 +472,15 @@ def test_known_name_needs_its_capital_where_letters_have_case(organizations):
 )
 def test_company_forms_and_heads(organizations, text, name):
     assert [names for _, names in organizations(text)] == [[name]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre de la Fédération de Russie a signé l'accord.",
+        "Le forum s'est tenu au Centre international de conférences (CIC) d'Alger.",
+        "The forum was held at the Abuja International Conference Centre.",
+    ],
+)
+def test_states_and_venues_are_no_organisations(organizations, text):
+    assert organizations(text) == []

@@ -189,3 +189,21 @@ def test_place_after_a_preposition_does_not_end_the_title_reach(persons):
 )
 def test_names_of_holders_in_hard_positions(persons, text, name):
     assert [p.value for p in persons(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le ministre de l'Économie, Koffi Ahoua N'Guessan, a signé la convention.",
+            "Koffi Ahoua N'Guessan",
+        ),
+        (
+            "Le directeur général du groupe agroalimentaire Frigorífico Serra Gaúcha, "
+            "Rafael Teixeira, a annoncé une usine.",
+            "Rafael Teixeira",
+        ),
+    ],
+)
+def test_apostrophe_names_and_holders_after_their_company(persons, text, name):
+    assert [p.value for p in persons(text)] == [name]

@@ -439,6 +439,8 @@ def _institutions_of(
         head, j = match.first, match.last
         if not tokens[head].is_capitalised or j >= len(tokens) or tokens[j].text not in _OF_NAME:
             continue
+        if head in countries:
+            continue  # "Fédération de Russie", "Union of Myanmar": a state's name
         if tokens[j].text == "d" and (j + 1 >= len(tokens) or tokens[j + 1].text != "'"):
             continue
         j = _past_of(tokens, j)

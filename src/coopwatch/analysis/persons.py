@@ -77,6 +77,9 @@ def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] |
             j += 2
             words += 1
             continue
+        if tok.text == "'" and j + 1 < len(tokens) and _apostrophe_part(analysis, j, blocked):
+            j += 2  # "N'Guessan", "M'Bengue": one word with its apostrophe
+            continue
         if not cased and tok.text in _ARABIC_PARTICLES and j + 1 < len(tokens):
             if tokens[j + 1].is_word and j + 1 not in blocked:
                 j += 2  # "فهد بن سلطان العتيبي": the particle binds the next name
@@ -113,6 +116,20 @@ def _hyphen_part(analysis: Analysis, hyphen: int, blocked: set[int]) -> bool:
     before, after = tokens[hyphen - 1], tokens[hyphen + 1]
     glued = before.end == tokens[hyphen].start and tokens[hyphen].end == after.start
     return glued and hyphen + 1 not in blocked and after.is_word
+
+
+def _apostrophe_part(analysis: Analysis, mark: int, blocked: set[int]) -> bool:
+    """A capital letter, an apostrophe and a capitalised word glued together: "N'Guessan"."""
+    tokens = analysis.tokens
+    before, after = tokens[mark - 1], tokens[mark + 1]
+    glued = before.end == tokens[mark].start and tokens[mark].end == after.start
+    return (
+        glued
+        and len(before.text) == 1
+        and before.text.isupper()
+        and after.is_capitalised
+        and mark + 1 not in blocked
+    )
 
 
 def _honorific_before(analysis: Analysis, i: int) -> bool:
@@ -169,6 +186,7 @@ def run(analysis: Analysis) -> None:
 
     cased = lexicon.language.cased
     title_starts = {t.start: t for _, t in title_mentions}
+    org_heads = {m.last for m in analysis.matches("org_head")}
     for match, title in title_mentions:
         sentence = (
             analysis.sentences[analysis.sentence_of(title.start)] if analysis.sentences else None
@@ -206,7 +224,11 @@ def run(analysis: Analysis) -> None:
             if title_starts.get(tokens[i].start, title) is not title:
                 break  # another title begins
             span = _name_at(analysis, i, blocked)
-            if span and cased and _after_of(tokens, span[0]):
+            if (
+                span
+                and cased
+                and (_after_of(tokens, span[0]) or _named_company(tokens, i, org_heads))
+            ):
                 i = span[1]
                 continue
             if span:
@@ -259,6 +281,20 @@ _CLAUSE_WORDS = frozenset(
         "that", "met", "visited", "received",
     }
 )  # fmt: skip
+
+
+_COMPANY_REACH = 3  # words between a company noun and the name it introduces
+
+
+def _named_company(tokens: list[Token], i: int, org_heads: set[int]) -> bool:
+    """Whether a name at token i follows a company noun of the title's complement, with
+    only lower-case words between: "directeur général du groupe agroalimentaire
+    Frigorífico Serra, Rafael Teixeira"."""
+    return any(
+        i - _COMPANY_REACH <= end <= i
+        and all(t.is_word and not t.is_capitalised for t in tokens[end:i])
+        for end in org_heads
+    )
 
 
 def _after_of(tokens: list[Token], i: int) -> bool:
