@@ -484,3 +484,11 @@ def test_company_forms_and_heads(organizations, text, name):
 )
 def test_states_and_venues_are_no_organisations(organizations, text):
     assert organizations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["By Laura Whitfield | 10 September 2025", "Published: 16 July 2025 | By Daniel Hartley"],
+)
+def test_bylines_name_no_company(organizations, text):
+    assert organizations(text) == []

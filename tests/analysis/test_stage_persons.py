@@ -207,3 +207,19 @@ def test_names_of_holders_in_hard_positions(persons, text, name):
 )
 def test_apostrophe_names_and_holders_after_their_company(persons, text, name):
     assert [p.value for p in persons(text)] == [name]
+
+
+def test_name_before_a_possessive_country_and_its_title(persons):
+    found = persons(
+        "The launch was attended by Ana Paula Moreira, national secretary for industry at "
+        "Brazil's ministry, and by Tian Min, China's consul general in Rio."
+    )
+    assert [(p.value, p.attrs["country"], p.attrs["role"]) for p in found] == [
+        ("Ana Paula Moreira", "BR", "deputy_minister"),
+        ("Tian Min", "CN", "consul"),
+    ]
+
+
+def test_deputy_chief_of_mission_is_a_title(persons):
+    found = persons("The minister witnessed the ceremony with Wang Lixin, Deputy Chief of Mission.")
+    assert [p.value for p in found] == ["Wang Lixin"]

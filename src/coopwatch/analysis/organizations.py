@@ -707,6 +707,12 @@ def run(analysis: Analysis) -> None:
         for match in analysis.matches("org_introducer"):
             if match.first and fold(tokens[match.first - 1].text) in _CREDIT_WORDS:
                 continue  # "Reporting by Mariana Duque": the journalists
+            if tokens[match.first].text == "By" and (
+                match.first == 0
+                or analysis.crosses_line(match.first - 1, match.first)
+                or tokens[match.first - 1].text == "|"
+            ):
+                continue  # a byline: "By Laura Whitfield | 10 September 2025"
             j = match.last
             k = _proper_run(analysis, j, blocked)
             if k - j >= 2 and all(x not in blocked for x in range(j, k)):

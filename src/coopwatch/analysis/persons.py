@@ -237,8 +237,13 @@ def run(analysis: Analysis) -> None:
                 add_person(span[0], span[1], title, country)
                 break
             i += 1
-        # Name before the title: "Yahia Bachir, ministre de ...".
+        # Name before the title: "Yahia Bachir, ministre de ...", "Tian Min, China's
+        # consul general".
         k = match.first - 1
+        if k >= 2 and tokens[k].text == "s" and tokens[k - 1].text == "'" and k - 2 in blocked:
+            k -= 2
+            while k >= 0 and k in blocked:
+                k -= 1  # the country of "China's"
         while k >= 0 and tokens[k].text in (",", "(", "le", "la", "the"):
             k -= 1
         if cased and k >= 0 and k < match.first - 1 and tokens[k].text not in (",",):
@@ -248,7 +253,7 @@ def run(analysis: Analysis) -> None:
             span = _name_at(analysis, j, blocked)
             if span and span[1] == k + 1 and (span[1] - span[0] >= 2 or not lexicon.language.cased):
                 end_window = tokens[min(len(tokens) - 1, match.last + 6)].end
-                country = _country_between(analysis, title.start, end_window)
+                country = _country_between(analysis, tokens[span[1] - 1].end, end_window)
                 add_person(span[0], span[1], title, country)
     adjectives = analysis.adjective_tokens()
     for match, title in title_mentions:
@@ -278,7 +283,7 @@ _CLAUSE_WORDS = frozenset(
     {
         "a", "ont", "est", "sont", "était", "sera", "avait", "va", "qui", "que", "has",
         "have", "had", "is", "was", "will", "would", "said", "says", "told", "who", "which",
-        "that", "met", "visited", "received",
+        "that", "met", "visited", "received", "by", "par",
     }
 )  # fmt: skip
 
