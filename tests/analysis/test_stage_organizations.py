@@ -492,3 +492,22 @@ def test_states_and_venues_are_no_organisations(organizations, text):
 )
 def test_bylines_name_no_company(organizations, text):
     assert organizations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "It was signed with Hokuriku Mining & Smelting Co., Ltd. last week.",
+            "Hokuriku Mining & Smelting Co., Ltd",
+        ),
+        ("The plant of Hanjiang do Brasil Ltda. opened.", "Hanjiang do Brasil Ltda"),
+        (
+            "The deal was signed by Dilmun Farms Holding B.S.C. on Monday.",
+            "Dilmun Farms Holding B.S.C",
+        ),
+        ("Shares of Mekong Grain Joint Stock Company rose.", "Mekong Grain Joint Stock Company"),
+    ],
+)
+def test_company_names_with_ampersands_particles_and_dotted_forms(organizations, text, name):
+    assert [names for _, names in organizations(text)] == [[name]]

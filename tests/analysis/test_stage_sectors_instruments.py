@@ -631,3 +631,9 @@ def test_urban_mobility_is_transport(tagged):
     assert tagged(
         "La France restera aux côtés de Madagascar pour la mobilité urbaine.", Label.SECTOR
     ) == [("mobilité urbaine", "49")]
+
+
+def test_lithium_is_mining(tagged):
+    assert tagged("The two sides will explore lithium brine blocks in Salta.", Label.SECTOR) == [
+        ("lithium brine", "07")
+    ]

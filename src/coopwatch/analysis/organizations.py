@@ -343,7 +343,24 @@ _CREDIT_WORDS = frozenset(
 )
 #: Lower-case particles inside foreign company names; not the French "de", which after
 #: a name more often says where the company is from.
-_NAME_PARTICLES = frozenset({"del", "della", "di", "da", "dos", "das", "van", "von", "der", "den"})
+_NAME_PARTICLES = frozenset(
+    {"del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den"}
+)
+
+
+def _joins_name_words(analysis: Analysis, i: int) -> bool:
+    """A hyphen, an ampersand or a foreign particle between two capitalised words of a
+    company's name: "Sino-Sahel Power", "Hokuriku Mining & Smelting", "Hanjiang do Brasil"."""
+    tokens = analysis.tokens
+    if joins_words(analysis, i):
+        return True
+    word = tokens[i].text
+    return (
+        (word == "&" or fold(word) in _NAME_PARTICLES)
+        and 0 < i < len(tokens) - 1
+        and is_proper(analysis, i - 1)
+        and is_proper(analysis, i + 1)
+    )
 
 
 def _particle_inside(analysis: Analysis, i: int, blocked: set[int]) -> bool:
@@ -740,7 +757,7 @@ def run(analysis: Analysis) -> None:
         i = match.first - 1
         while (
             i >= 0
-            and (is_proper(analysis, i) or joins_words(analysis, i))
+            and (is_proper(analysis, i) or _joins_name_words(analysis, i))
             and (i not in blocked or i in countries)
             and match.first - i <= 6
         ):
