@@ -214,6 +214,9 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
         ]
         when: date | None
         date_span: Span | None = None
+        year_at = _another_year_at(a, trigger)
+        if year_at is not None and all(abs(d.start - trigger.start) > year_at for d in dated):
+            continue  # "entré en production en 2014": background told by its year
         if dated:
             closest = min(dated, key=lambda m: abs(m.start - trigger.start))
             when, date_span = closest.value, closest.span
@@ -226,7 +229,7 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
         elif not all_dated and _vague_dates(ctx, sentence):
             continue  # background step dated by month or year only
         elif trigger.value == EventType.IMPLEMENTATION.value and _expected_later(a, trigger):
-            continue  # "une entrée en production prévue fin 2026": not done yet
+            continue  # "la mise en service est attendue": not done yet
         else:
             first_dated = anchor or _first_step_date(ctx)
             when, date_span = (first_dated, anchor_span) if first_dated else (published, None)
@@ -266,22 +269,48 @@ _EXPECTED = frozenset(
     }
 )  # fmt: skip
 _EXPECTED_REACH = 8  # tokens after the step's last word, within its clause
+_FUTURE_MODALS = frozenset({"will", "would", "shall", "devrait", "devraient", "doit", "doivent"})
+_MODAL_REACH = 6  # "the first batch of 40 engineers would begin"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_STEP_YEAR = re.compile(
+    r"\b(?:en|in|fin|début|courant|semestre|trimestre|quarter|half|late|early|mid|of)"
+    r"[\s-]+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 _YEAR_REACH = 80  # characters after the step where its planned year stands
 
 
 def _expected_later(a: Analysis, trigger: Mention) -> bool:
-    """A step told as expected, or followed closely by a year after publication."""
+    """A step told as expected or with a modal of the future right after it ("la mise en
+    service est attendue", "the first batch would begin training"), or followed closely
+    by a year after publication."""
     last = a.token_at(trigger.end)
     sentence_end = a.sentences[a.sentence_of(trigger.start)].end
-    for t in a.tokens[last : last + _EXPECTED_REACH]:
+    for n, t in enumerate(a.tokens[last : last + _EXPECTED_REACH]):
         if t.start >= sentence_end or t.text in (",", ";"):
             break
-        if fold(t.text) in _EXPECTED:
+        word = fold(t.text)
+        if word in _EXPECTED or (n < _MODAL_REACH and word in _FUTURE_MODALS):
             return True
     published = a.published
     window = a.text[trigger.end : min(sentence_end, trigger.end + _YEAR_REACH)]
     return published is not None and any(int(y) > published.year for y in _YEAR.findall(window))
+
+
+def _another_year_at(a: Analysis, trigger: Mention) -> int | None:
+    """How far after a step stands the year it took or will take place, when that year
+    is not the publication's (None otherwise): "entré en production en 2014", "les
+    travaux ont été achevés en 2021", "une entrée en production prévue fin 2026". A year
+    after "for", "until" or "by" is a period or a target, not the step's date."""
+    published = a.published
+    if published is None:
+        return None
+    sentence_end = a.sentences[a.sentence_of(trigger.start)].end
+    window = a.text[trigger.end : min(sentence_end, trigger.end + _YEAR_REACH)]
+    found = _STEP_YEAR.search(window)
+    if found is None or int(found.group(1)) == published.year:
+        return None
+    return trigger.end - trigger.start + found.start(1)  # its distance from the step
 
 
 def _negated(ctx: _Context, sentence: int, trigger: Mention) -> bool:

@@ -379,3 +379,25 @@ def test_bloc_in_passing_is_no_organisation_but_a_funding_bloc_is(extracted):
         text + " Le projet bénéficie d'une subvention de 30 millions d'euros de l'Union européenne."
     )
     assert [o.names for o in funded.organizations] == [["Union européenne"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont signé mardi un accord pour "
+        "une usine d'engrais.\nLe complexe d'Arzew, entré en production en 2014, emploie "
+        "aujourd'hui 1 100 personnes.",
+        "NEW DELHI, March 12, 2025 - India and Japan signed on Tuesday an agreement for a "
+        "metro line.\nThe first batch of 40 Indian engineers would begin training in Tokyo soon.",
+    ],
+)
+def test_step_of_another_year_or_to_come_gives_no_implementation(extracted, text):
+    assert [e.type for e in extracted(text).events] == [EventType.AGREEMENT]
+
+
+def test_year_of_a_period_does_not_make_a_step_background(extracted):
+    extraction = extracted(
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont signé un accord pour la "
+        "période 2026-2030 sur les engrais."
+    )
+    assert [e.type for e in extraction.events] == [EventType.AGREEMENT]
