@@ -519,8 +519,11 @@ def _amounts(a: Analysis, parties: list[str]) -> list[Amount]:
 
 
 def _jobs(a: Analysis) -> int | None:
-    created = [m.value for m in a.of(Label.JOBS) if not m.attrs.get("existing")]
-    return max(created) if created else None
+    created = [m for m in a.of(Label.JOBS) if not m.attrs.get("existing")]
+    # "250 emplois directs et 600 indirects": the jobs created are the direct ones.
+    direct = [m.value for m in created if not m.attrs.get("indirect")]
+    values = direct or [m.value for m in created]
+    return max(values) if values else None
 
 
 def assemble(analysis: Analysis) -> Extraction:

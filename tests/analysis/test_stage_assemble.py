@@ -401,3 +401,27 @@ def test_year_of_a_period_does_not_make_a_step_background(extracted):
         "période 2026-2030 sur les engrais."
     )
     assert [e.type for e in extraction.events] == [EventType.AGREEMENT]
+
+
+@pytest.mark.parametrize(
+    ("clause", "jobs"),
+    [
+        ("qui créera 250 emplois directs et 600 emplois indirects.", 250),
+        ("qui créera 250 directs et 600 emplois indirects.", 250),
+        ("qui créera 600 emplois indirects.", 600),
+    ],
+)
+def test_direct_jobs_are_the_jobs_created(extracted, clause, jobs):
+    extraction = extracted(
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont signé mardi un accord pour "
+        "une usine " + clause
+    )
+    assert extraction.jobs == jobs
+
+
+def test_english_direct_and_indirect_jobs(extracted):
+    extraction = extracted(
+        "NEW DELHI, March 12, 2025 - India and Japan signed on Tuesday an agreement for a "
+        "plant that will create 4,500 direct and 7,000 indirect jobs."
+    )
+    assert extraction.jobs == 4500

@@ -16,6 +16,7 @@ from coopwatch.analysis.matcher import PhraseMatch
 from coopwatch.analysis.state import Analysis
 from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
+from coopwatch.text import fold
 
 _NUMBER = re.compile(r"\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 _CONNECTORS = frozenset({"de", "d", "'", "of", "en", "in"})
@@ -244,10 +245,38 @@ def _clause_break(tokens: list, start: int, end: int) -> bool:
     return any(tokens[x].text.lower() in _CLAUSE_BREAKS for x in range(start, end))
 
 
+#: Words that make a jobs figure indirect: "600 emplois indirects", "7,000 indirect jobs",
+#: "косвенных рабочих мест", "فرصة عمل غير مباشرة".
+_INDIRECT = re.compile(r"indirect|косвенн|غير\s+مباشر", re.IGNORECASE)
+_INDIRECT_AFTER = 30  # characters after the noun where "indirects" may stand
+
+
+def _direct_before_indirect(analysis: Analysis, end: int, t: _Tables) -> bool:
+    """ "N direct(s) and/et M indirect(s) jobs": the first figure's jobs noun comes later."""
+    tokens = analysis.tokens
+    if end + 3 >= len(tokens) or not fold(tokens[end].text).startswith("direct"):
+        return False
+    if tokens[end + 1].text.lower() not in ("et", "and") or not tokens[end + 2].text[:1].isdigit():
+        return False
+    return any(j in t.jobs_at for j in range(end + 3, min(len(tokens), end + 3 + _GAP_WORDS + 2)))
+
+
+def _indirect(analysis: Analysis, i: int, end_char: int) -> bool:
+    span = analysis.text[analysis.tokens[i].start : end_char + _INDIRECT_AFTER]
+    cut = re.search(r"[,;.]|\b(?:et|and|и|و)\b", span[end_char - analysis.tokens[i].start :])
+    if cut:
+        span = span[: end_char - analysis.tokens[i].start + cut.start()]
+    return bool(_INDIRECT.search(span))
+
+
 def _jobs(analysis: Analysis, i: int, end: int, value: float, t: _Tables) -> None:
     """A jobs figure: the number, at most a few words, then a jobs noun. It is existing
     employment when a cue ("emploie", "employs") stands just before the number."""
     tokens = analysis.tokens
+    if _direct_before_indirect(analysis, end, t):
+        # "4,500 direct and 7,000 indirect jobs": the noun after the second figure
+        analysis.add(Label.JOBS, tokens[i].start, tokens[end].end, round(value), existing=False)
+        return
     for gap in range(0, _GAP_WORDS + 1):
         j = end + gap
         if j in t.jobs_at:
@@ -256,12 +285,14 @@ def _jobs(analysis: Analysis, i: int, end: int, value: float, t: _Tables) -> Non
                     0 <= i - e <= _EXISTING_REACH and not _clause_break(tokens, e, i)
                     for e in t.existing_ends
                 )
+                end_char = tokens[t.jobs_at[j].last - 1].end
                 analysis.add(
                     Label.JOBS,
                     tokens[i].start,
-                    tokens[t.jobs_at[j].last - 1].end,
+                    end_char,
                     round(value),
                     existing=existing,
+                    indirect=_indirect(analysis, i, end_char),
                 )
             return
     # "will employ about 300 technicians": a hiring verb just before makes any noun jobs.
