@@ -221,3 +221,15 @@ def test_scale_joined_by_a_hyphen(analysed):
 def test_figures_in_brackets_after_words_make_the_amount(analysed, text, expected):
     found = [(m.value, m.attrs["currency"]) for m in analysed(text).of(Label.MONEY)]
     assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "APT traded at $400 per tonne last week, while the deal is worth $700 million.",
+        "Le cuivre cotait 9 850 dollars la tonne ; le projet coûte 700 millions de dollars.",
+    ],
+)
+def test_unit_prices_are_no_money_of_the_cooperation(analysed, text):
+    found = [(m.value, m.attrs["excluded"]) for m in analysed(text).of(Label.MONEY)]
+    assert [value for value, excluded in found if not excluded] == [700_000_000]

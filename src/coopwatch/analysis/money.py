@@ -62,6 +62,7 @@ class _Tables:
     existing_ends: list[int]
     hiring_ends: set[int]
     excluded_sentences: set[int]
+    unit_price_starts: set[int]
     symbols: dict[str, str]
 
 
@@ -79,6 +80,7 @@ def _tables(analysis: Analysis, lexicon: Lexicon) -> _Tables:
         excluded_sentences={
             analysis.sentence_of(tokens[m.first].start) for m in analysis.matches("money_exclude")
         },
+        unit_price_starts={m.first for m in analysis.matches("unit_price")},
         symbols=lexicon.money.symbols,
     )
 
@@ -163,7 +165,8 @@ def run(analysis: Analysis) -> None:
             codes = last_currency[sentence]  # "…de dollars, dont 400 millions pour…"
         if codes:
             last_currency[sentence] = codes
-            excluded = sentence in t.excluded_sentences
+            # "$400 per tonne", "2 400 dollars la tonne": a market price
+            excluded = sentence in t.excluded_sentences or k in t.unit_price_starts
             if scaled:
                 scale = t.scale_at[end].payloads[0]
                 _range_start(analysis, i, value, scale, codes, excluded, decimal_comma)

@@ -90,6 +90,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "jobs_existing": [(j.existing, "existing")],
         "jobs_hiring": [(j.hiring, "hiring")],
         "money_exclude": [(m.exclude_context, "exclude")],
+        "unit_price": [(m.unit_prices, "unit")],
     }
 
 

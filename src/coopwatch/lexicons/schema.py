@@ -170,6 +170,9 @@ class MoneyFile(Strict):
     numbers: dict[str, int] = Field(default_factory=dict)
     #: Figures that are not money of the cooperation ("PIB", "budget de l'État").
     exclude_context: Phrases = Field(default_factory=list)
+    #: What makes a figure a unit price right after it ("per tonne", "la tonne", "a
+    #: barrel", "par action"): a market price, not money of the cooperation.
+    unit_prices: Phrases = Field(default_factory=list)
 
 
 class JobsFile(Strict):
