@@ -511,3 +511,14 @@ def test_bylines_name_no_company(organizations, text):
 )
 def test_company_names_with_ampersands_particles_and_dotted_forms(organizations, text, name):
     assert [names for _, names in organizations(text)] == [[name]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malaysia and Vietnam today signed two memoranda of understanding (MoUs) on halal trade.",
+        "La Zone de libre-échange continentale africaine (ZLECAf) offre des débouchés.",
+    ],
+)
+def test_agreements_and_trade_areas_with_acronyms_are_no_organisations(organizations, text):
+    assert organizations(text) == []

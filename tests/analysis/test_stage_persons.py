@@ -223,3 +223,13 @@ def test_name_before_a_possessive_country_and_its_title(persons):
 def test_deputy_chief_of_mission_is_a_title(persons):
     found = persons("The minister witnessed the ceremony with Wang Lixin, Deputy Chief of Mission.")
     assert [p.value for p in found] == ["Wang Lixin"]
+
+
+def test_place_after_in_is_no_holder(persons):
+    found = persons("The consul general in Rio de Janeiro, Tian Min, attended the launch.")
+    assert [p.value for p in found] == ["Tian Min"]
+
+
+def test_legal_form_is_no_name(persons):
+    found = persons("The chief executive of Karadeniz Private Limited said the plant would open.")
+    assert found == []

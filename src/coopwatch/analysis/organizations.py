@@ -670,6 +670,8 @@ def run(analysis: Analysis) -> None:
     generic_words = _generic_words(analysis, heads)
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1).strip()
+        if excluded(analysis, acronym):
+            continue  # "(MoUs)", "(ZLECAf)": an agreement or an area, so is what it stands for
         end_token = analysis.token_at(m.start())
         before = _name_before(analysis, end_token, acronym, head_ends, known_ends)
         if before is None:

@@ -303,14 +303,18 @@ def _named_company(tokens: list[Token], i: int, org_heads: set[int]) -> bool:
 
 
 def _after_of(tokens: list[Token], i: int) -> bool:
-    """Whether token i follows "de", "of the", "d'", "de la": the complement of a title
-    ("director of the Hai Phong company"), not its holder."""
+    """Whether token i follows "de", "of the", "d'", "de la", "in": the complement of a
+    title ("director of the Hai Phong company", "consul in Rio"), not its holder."""
     j = i - 1
     if j >= 1 and tokens[j].text == "'":
         j -= 1
     if j >= 1 and fold(tokens[j].text) in _ARTICLES:
         j -= 1
-    return j >= 0 and fold(tokens[j].text) in _OF
+    return j >= 0 and (fold(tokens[j].text) in _OF or tokens[j].text.lower() in _IN)
+
+
+#: Prepositions of place: "consul general in Rio de Janeiro", "ambassadeur à Tunis".
+_IN = frozenset({"in", "at", "à", "en"})
 
 
 _ARTICLES = frozenset({"the", "la", "l", "le", "les"})
