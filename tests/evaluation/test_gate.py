@@ -20,6 +20,7 @@ CORPORA = {
     "tests_fr_en": ROOT / "tests" / "corpus" / "fr_en",
     "tests_ar_ru": ROOT / "tests" / "corpus" / "ar_ru",
     "tests_fresh": ROOT / "tests" / "corpus" / "fresh",
+    "tests_fresh2": ROOT / "tests" / "corpus" / "fresh2",
 }
 TOLERANCE = 1e-6
 
