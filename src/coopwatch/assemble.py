@@ -166,12 +166,13 @@ def _is_relevant(ctx: _Context, parties: list[str], triggers: list[Mention]) -> 
         return False
     cues = [m for m in a.of(Label.TRIGGER) if m.attrs.get("kind") == "cooperation"]
     money = [m for m in a.of(Label.MONEY) if not m.attrs.get("excluded")]
-    substance = len(cues) + len(a.of(Label.INSTRUMENT)) + len(a.of(Label.SECTOR)) + len(money)
-    off_topic = len(a.of(Label.OFF_TOPIC))
-    if substance == 0:
+    economy = len(cues) + len(a.of(Label.INSTRUMENT)) + len(money)
+    if economy + len(a.of(Label.SECTOR)) == 0:
         return False
-    # Sport, culture, weather: their vocabulary outweighs the economy's.
-    return off_topic * _OFF_TOPIC_WEIGHT < substance
+    # Sport, culture, weather: their vocabulary outweighs the economy's. Sector words do
+    # not weigh against it: a tournament has its stadiums, hotels and transport too.
+    off_topic = len(a.of(Label.OFF_TOPIC))
+    return off_topic == 0 or off_topic * _OFF_TOPIC_WEIGHT < economy
 
 
 def _exact_dates(ctx: _Context, sentence: int) -> list[Mention]:

@@ -425,3 +425,15 @@ def test_english_direct_and_indirect_jobs(extracted):
         "plant that will create 4,500 direct and 7,000 indirect jobs."
     )
     assert extraction.jobs == 4500
+
+
+def test_tournament_with_stadiums_hotels_and_sponsors_gives_nothing(extracted):
+    text = (
+        "Kuwait and Iraq ready for the Gulf Cup\n"
+        "KUWAIT, 5 December 2024 (KUNA) - Kuwait and Iraq signed a partnership agreement "
+        "on Tuesday for the football tournament.\n"
+        "Hotels, restaurants, airports, transport and the stadium will be ready for the "
+        "fans, and telecommunications operators will cover every match."
+    )
+    extraction = extracted(text)
+    assert (extraction.parties, extraction.events) == ([], [])
