@@ -637,3 +637,16 @@ def test_lithium_is_mining(tagged):
     assert tagged("The two sides will explore lithium brine blocks in Salta.", Label.SECTOR) == [
         ("lithium brine", "07")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "division"),
+    [
+        ("They will build an edible oil refinery in Mirsarai.", "10"),
+        ("Pose de la première pierre de la raffinerie d'alumine de Boké.", "24"),
+        ("La raffinerie de sucre ouvrira en mai.", "10"),
+        ("The oil refinery will double its capacity.", "19"),
+    ],
+)
+def test_a_refinery_is_of_what_it_refines(tagged, text, division):
+    assert [value for _, value in tagged(text, Label.SECTOR)] == [division]
