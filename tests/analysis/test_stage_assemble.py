@@ -437,3 +437,14 @@ def test_tournament_with_stadiums_hotels_and_sponsors_gives_nothing(extracted):
     )
     extraction = extracted(text)
     assert (extraction.parties, extraction.events) == ([], [])
+
+
+def test_rally_with_foreign_carmakers_gives_nothing(extracted):
+    extraction = extracted(
+        "Rallye du Maroc : les équipages japonais et sud-africains dominent\n"
+        "ERFOUD, 5 octobre 2025 (MAP) - Les équipages des constructeurs japonais et de "
+        "l'écurie sud-africaine ont dominé samedi la spéciale chronométrée du rallye-raid.\n"
+        "Le copilote sud-africain a salué la coopération avec les organisateurs, qui ont signé "
+        "une convention de partenariat avec une compagnie d'assurance pour le bivouac."
+    )
+    assert (extraction.parties, extraction.events) == ([], [])

@@ -175,3 +175,15 @@ def test_combining_forms_before_a_hyphen_name_a_country(countries, text, expecte
 
 def test_combining_form_alone_is_no_country(countries):
     assert countries("Former president Itamar Franco opened the session.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un prêt de 60 millions de dollars américains a été accordé.",
+        "The loan of 40 million Canadian dollars was signed.",
+        "A loan of US$25.5 million was approved.",
+    ],
+)
+def test_the_country_of_a_currency_is_no_country_mention(countries, text):
+    assert countries(text) == []
