@@ -21,6 +21,7 @@ CORPORA = {
     "tests_ar_ru": ROOT / "tests" / "corpus" / "ar_ru",
     "tests_fresh": ROOT / "tests" / "corpus" / "fresh",
     "tests_fresh2": ROOT / "tests" / "corpus" / "fresh2",
+    "tests_fresh3": ROOT / "tests" / "corpus" / "fresh3",
 }
 TOLERANCE = 1e-6
 
