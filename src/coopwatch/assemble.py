@@ -224,6 +224,8 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
             if published and when > published:
                 continue  # a future step is not an event yet
             recent = published is None or (published - when).days <= _RECENT_DAYS
+            if not recent and _setting_of_signing(ctx, sentence, trigger):
+                continue  # "signé le 4 décembre 2023, lors d'une visite": one past step
             in_headline = _in_headline(a, closest.start)
             if closest.attrs.get("relative") != "eve" and not in_headline and recent:
                 anchor, anchor_span = when, closest.span
@@ -312,6 +314,28 @@ def _another_year_at(a: Analysis, trigger: Mention) -> int | None:
     if found is None or int(found.group(1)) == published.year:
         return None
     return trigger.end - trigger.start + found.start(1)  # its distance from the step
+
+
+#: Words that make a meeting the setting of another step: "lors d'une visite", "en
+#: marge du sommet", "during the visit", "on the sidelines of".
+_SETTING = frozenset(
+    {"lors", "pendant", "durant", "cours", "marge", "occasion", "during", "sidelines", "at"}
+)  # fmt: skip
+_SETTING_REACH = 4  # tokens before the meeting's word
+
+
+def _setting_of_signing(ctx: _Context, sentence: int, trigger: Mention) -> bool:
+    """A meeting told as the setting of a signing in the same sentence."""
+    if trigger.value != EventType.MEETING.value:
+        return False
+    a = ctx.analysis
+    signed = any(
+        t.value == EventType.AGREEMENT.value and t.attrs.get("kind") == "trigger"
+        for t in ctx.in_sentence(sentence, Label.TRIGGER)
+    )
+    first = a.token_at(trigger.start)
+    before = a.tokens[max(0, first - _SETTING_REACH) : first]
+    return signed and any(fold(t.text) in _SETTING for t in before)
 
 
 def _negated(ctx: _Context, sentence: int, trigger: Mention) -> bool:

@@ -448,3 +448,14 @@ def test_rally_with_foreign_carmakers_gives_nothing(extracted):
         "une convention de partenariat avec une compagnie d'assurance pour le bivouac."
     )
     assert (extraction.parties, extraction.events) == ([], [])
+
+
+def test_visit_that_frames_a_past_signing_is_no_separate_meeting(extracted):
+    extraction = extracted(
+        "TUNIS, 11 mars 2025 (TAP) - La Tunisie et l'Arabie saoudite ont signé lundi un accord "
+        "de prêt pour une usine de dessalement.\n"
+        "Le projet avait fait l'objet d'un mémorandum signé à Riyad le 4 décembre 2023, lors "
+        "d'une visite de la ministre dans le Royaume."
+    )
+    background = [e.type for e in extraction.events if e.date == date(2023, 12, 4)]
+    assert background == [EventType.AGREEMENT]
