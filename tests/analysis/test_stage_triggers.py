@@ -110,3 +110,14 @@ def test_arabic_technical_is_not_intent_read_after_a_clitic(triggers):
 )
 def test_opening_and_first_arrivals_are_implementation(triggers, text, surface):
     assert (surface, "implementation") in steps(triggers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Les travaux avaient été lancés le 8 octobre 2019.", "avaient été lancés"),
+        ("Ebro opened its first Mexican factory on March 14, 2016.", "opened its first"),
+    ],
+)
+def test_past_perfect_and_first_openings_are_implementation(triggers, text, surface):
+    assert (surface, "implementation") in steps(triggers(text))
