@@ -522,3 +522,24 @@ def test_company_names_with_ampersands_particles_and_dotted_forms(organizations,
 )
 def test_agreements_and_trade_areas_with_acronyms_are_no_organisations(organizations, text):
     assert organizations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Le contrat a été signé avec Shaanxi Huayu Heavy Truck Co., Ltd. lundi.",
+            "Shaanxi Huayu Heavy Truck Co., Ltd",
+        ),
+        (
+            "The plant of Ebro Automotive Mexico S. de R.L. de C.V. opened.",
+            "Ebro Automotive Mexico S. de R.L. de C.V",
+        ),
+        (
+            "A contract went to Baltic Digital Solutions OÜ last week.",
+            "Baltic Digital Solutions OÜ",
+        ),
+    ],
+)
+def test_legal_forms_of_other_countries_close_names(organizations, text, name):
+    assert [names for _, names in organizations(text)] == [[name]]
