@@ -233,3 +233,25 @@ def test_place_after_in_is_no_holder(persons):
 def test_legal_form_is_no_name(persons):
     found = persons("The chief executive of Karadeniz Private Limited said the plant would open.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The agreement was signed by TalTech Rector Rein Kask and NUST Vice-Chancellor "
+            "Elias Shikongo.",
+            ["Rein Kask", "Elias Shikongo"],
+        ),
+        (
+            "The delegation was led by Zeynep Aksoy, Vice Chairperson of the exporters' union.",
+            ["Zeynep Aksoy"],
+        ),
+        (
+            "Le ministre s'est entretenu avec le vice-gouverneur du Shaanxi, Zhao Jianping.",
+            ["Zhao Jianping"],
+        ),
+    ],
+)
+def test_academic_and_deputy_titles(persons, text, names):
+    assert [p.value for p in persons(text)] == names
