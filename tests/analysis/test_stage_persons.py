@@ -255,3 +255,12 @@ def test_legal_form_is_no_name(persons):
 )
 def test_academic_and_deputy_titles(persons, text, names):
     assert [p.value for p in persons(text)] == names
+
+
+def test_short_surname_written_like_a_function_word(persons):
+    found = persons(
+        "Lors de la cérémonie, le président du conseil d'administration de Huayu, Ma Qiang, "
+        "a indiqué que son groupe investirait."
+    )
+    assert [p.value for p in found] == ["Ma Qiang"]
+    assert persons("Le ministre a reçu la délégation. Ma délégation est prête, a-t-il dit.") == []

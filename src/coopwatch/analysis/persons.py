@@ -65,7 +65,7 @@ def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] |
     """The name starting at token i: (first, last) token indices, or None."""
     tokens = analysis.tokens
     cased = analysis.lexicon.language.cased  # type: ignore[union-attr]
-    if not _is_name_word(analysis, i, blocked):
+    if not _is_name_word(analysis, i, blocked) and not _short_surname(analysis, i, blocked):
         return None
     j, words = i + 1, 1
     while j < len(tokens) and words < _MAX_NAME_WORDS:
@@ -108,6 +108,30 @@ def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] |
     if words < 2:
         return (i, j) if cased and _honorific_before(analysis, i) else None
     return i, j
+
+
+_SHORT_SURNAME = 3  # letters: "Ma", "Le", "Son", surnames written like function words
+
+
+def _short_surname(analysis: Analysis, i: int, blocked: set[int]) -> bool:
+    """A capitalised short word inside a sentence that is a function word elsewhere, right
+    before a name word: "Ma Qiang", "Le Thi Huong", "Son Heung-min"."""
+    tokens = analysis.tokens
+    token = tokens[i]
+    return (
+        analysis.lexicon is not None
+        and analysis.lexicon.language.cased
+        and i > 0
+        and i + 1 < len(tokens)
+        and i not in blocked
+        and token.is_word
+        and len(token.text) <= _SHORT_SURNAME
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+        and tokens[i - 1].text not in (".", "!", "?", "«", '"', ":")
+        and not analysis.crosses_line(i - 1, i)
+        and _is_name_word(analysis, i + 1, blocked)
+    )
 
 
 def _hyphen_part(analysis: Analysis, hyphen: int, blocked: set[int]) -> bool:
