@@ -650,3 +650,16 @@ def test_lithium_is_mining(tagged):
 )
 def test_a_refinery_is_of_what_it_refines(tagged, text, division):
     assert [value for _, value in tagged(text, Label.SECTOR)] == [division]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beras Utama Bhd and Mekong Grain Joint Stock Company signed a rice contract.",
+        "A rail spur will link the depot to Tanzania's standard gauge railway.",
+        "The first block train left Alat for Kars on Tuesday.",
+    ],
+)
+def test_legal_forms_gauges_and_trains_are_no_instruments(tagged, text):
+    values = [value for _, value in tagged(text, Label.INSTRUMENT)]
+    assert "joint_venture" not in values and "technology_transfer" not in values
