@@ -214,7 +214,16 @@ def _joint_ventures(analysis: Analysis) -> None:
     """A joint object ("a joint company", "предприятие ... совместное"), or an
     organisation whose adjective joins two countries ("une société algéro-tunisienne")."""
     objects = analysis.matches("joint_object")
+    # "Mekong Grain Joint Stock Company": a phrase of not_instruments holds the marker
+    other_sense = {
+        i
+        for m in analysis.matches("instrument")
+        if None in m.payloads
+        for i in range(m.first, m.last)
+    }
     for marker in analysis.matches("joint_marker"):
+        if marker.first in other_sense:
+            continue
         near = [
             o
             for o in objects
