@@ -543,3 +543,27 @@ def test_agreements_and_trade_areas_with_acronyms_are_no_organisations(organizat
 )
 def test_legal_forms_of_other_countries_close_names(organizations, text, name):
     assert [names for _, names in organizations(text)] == [[name]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ce mardi, la Chambre de commerce de la République de Cuba accueille un forum.",
+            "Chambre de commerce de la République de Cuba",
+        ),
+        (
+            "Le président du Conseil d'affaires algéro-saoudien a pris la parole.",
+            "Conseil d'affaires algéro-saoudien",
+        ),
+    ],
+)
+def test_head_named_by_its_countries(organizations, text, name):
+    assert [names for _, names in organizations(text)] == [[name]]
+
+
+def test_head_with_nationality_whose_name_goes_on_is_not_cut(organizations):
+    found = organizations(
+        "L'Union tunisienne de l'industrie, du commerce et de l'artisanat (UTICA) a signé."
+    )
+    assert ["Union tunisienne"] not in [names for _, names in found]

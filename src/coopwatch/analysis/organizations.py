@@ -348,6 +348,33 @@ _NAME_PARTICLES = frozenset(
 )
 
 
+def _head_of_a_country(
+    analysis: Analysis, h: int, end: int, countries: set[int]
+) -> tuple[int, int] | None:
+    """A capitalised head noun named by its countries: "Conseil d'affaires
+    algéro-saoudien", "Chambre de commerce de la République de Cuba"."""
+    tokens = analysis.tokens
+    if not analysis.lexicon.language.cased or not tokens[h].is_capitalised:  # type: ignore[union-attr]
+        return None
+    if h in countries:
+        return None  # "Fédération de Russie": the state itself
+    j = end
+    if j < len(tokens) and fold(tokens[j].text) in ("de", "du", "d", "of"):
+        j = _past_of(tokens, j)
+        if j >= len(tokens) or j not in countries or not tokens[j].is_capitalised:
+            return None
+    elif j >= len(tokens) or j not in countries or tokens[j].is_capitalised:
+        return None  # after the head, a lower-case nationality: "algéro-saoudien"
+    k = j
+    while k < len(tokens) and (
+        k in countries or joins_words(analysis, k) or (tokens[k].text == "-" and k + 1 in countries)
+    ):
+        k += 1
+    if k < len(tokens) and fold(tokens[k].text) in _OF_NAME | {"pour", "et", "and"}:
+        return None  # the name goes on: "Union tunisienne de l'industrie, du commerce..."
+    return tokens[h].start, tokens[k - 1].end
+
+
 def _joins_name_words(analysis: Analysis, i: int) -> bool:
     """A hyphen, an ampersand or a foreign particle between two capitalised words of a
     company's name: "Sino-Sahel Power", "Hokuriku Mining & Smelting", "Hanjiang do Brasil"."""
@@ -715,6 +742,10 @@ def run(analysis: Analysis) -> None:
         if span is not None:
             start, end = span
             remember([text[start:end].strip('«»"')], start, end)
+        national = _head_of_a_country(analysis, h, head_ends[h], countries)
+        if national is not None:
+            start, end = national
+            remember([text[start:end]], start, end)
         named = adjectives_before_head(analysis, h, head_ends[h], blocked)
         if named is not None:
             first, last = named
