@@ -221,3 +221,37 @@ def uncased_name(
     if k - (h + 1) < 2 or countries.issuperset(range(h + 1, k)):
         return None  # "الغرفة التونسية", the Tunisian chamber: no name yet
     return tokens[h].start, tokens[k - 1].end
+
+
+#: Lower-case particles inside foreign company names; not the French "de", which after
+#: a name more often says where the company is from.
+NAME_PARTICLES = frozenset(
+    {"del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den"}
+)
+
+
+def joins_name_words(analysis: Analysis, i: int) -> bool:
+    """A hyphen, an ampersand or a foreign particle between two capitalised words of a
+    company's name: "Sino-Sahel Power", "Hokuriku Mining & Smelting", "Hanjiang do Brasil"."""
+    tokens = analysis.tokens
+    if joins_words(analysis, i):
+        return True
+    word = tokens[i].text
+    return (
+        (word == "&" or fold(word) in NAME_PARTICLES)
+        and 0 < i < len(tokens) - 1
+        and is_proper(analysis, i - 1)
+        and is_proper(analysis, i + 1)
+    )
+
+
+def particle_inside(analysis: Analysis, i: int, blocked: set[int]) -> bool:
+    """Whether token i is a lower-case particle between two words of a foreign name:
+    "Aguas del Levante", "Textiles del Cibao"."""
+    tokens = analysis.tokens
+    return (
+        fold(tokens[i].text) in NAME_PARTICLES
+        and i + 1 < len(tokens)
+        and is_proper(analysis, i + 1)
+        and i + 1 not in blocked
+    )

@@ -18,21 +18,28 @@ from functools import cache, lru_cache
 
 from coopwatch.analysis.keying import plain_keys
 from coopwatch.analysis.matcher import PhraseMatch, PhraseMatcher
-from coopwatch.analysis.organization_cues import appositions, enumerations
+from coopwatch.analysis.organization_cues import (
+    appositions,
+    enumerations,
+    french_substantive,
+    head_of_a_country,
+    institutions_of,
+)
 from coopwatch.analysis.organization_forms import (
     CONNECTORS,
     MAX_NAME_TOKENS,
     adjectives_before_head,
     described_acronym,
     is_proper,
-    joins_words,
+    joins_name_words,
     nominative,
+    particle_inside,
     uncased_name,
 )
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
-from coopwatch.model import Label, Mention
+from coopwatch.model import Label
 from coopwatch.text import fold
 
 _ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})\s*\)")
@@ -250,7 +257,7 @@ def _name_after_head(
                 and (
                     is_proper(analysis, k + 1)
                     or tokens[k + 1].text == "-"
-                    or _particle_inside(analysis, k + 1, blocked)
+                    or particle_inside(analysis, k + 1, blocked)
                 )
             ):
                 k += 1
@@ -302,12 +309,12 @@ def _named_by_nationality(
         if introduced is None:
             continue
         (j, max_gap), gap = introduced, 0
-        substantive = _french_substantive(analysis, m)
+        substantive = french_substantive(analysis, m)
         if substantive is False:
             continue  # "le Chinois Wang Yi": a capitalised demonym is a person
         if substantive and is_proper(analysis, j) and j not in blocked:
             k = _proper_run(analysis, j, blocked)
-            while k > j and _particle_inside(analysis, k, blocked):  # "Aguas del Levante"
+            while k > j and particle_inside(analysis, k, blocked):  # "Aguas del Levante"
                 k = _proper_run(analysis, k + 1, blocked)
             if k > j:  # "l'italien Caprari", "le turc Tosyali": the company itself
                 spans.append((tokens[j].start, tokens[k - 1].end))
@@ -336,88 +343,10 @@ def _named_by_nationality(
     return spans
 
 
-_FRENCH_ARTICLES = frozenset({"le", "la", "les", "l"})
 #: Words before "by" in a report's credits: "Reporting by ...; Editing by ...".
 _CREDIT_WORDS = frozenset(
     {"reporting", "writing", "editing", "written", "edited", "compiled", "additional", "photo"}
 )
-#: Lower-case particles inside foreign company names; not the French "de", which after
-#: a name more often says where the company is from.
-_NAME_PARTICLES = frozenset(
-    {"del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den"}
-)
-
-
-def _head_of_a_country(
-    analysis: Analysis, h: int, end: int, countries: set[int]
-) -> tuple[int, int] | None:
-    """A capitalised head noun named by its countries: "Conseil d'affaires
-    algéro-saoudien", "Chambre de commerce de la République de Cuba"."""
-    tokens = analysis.tokens
-    if not analysis.lexicon.language.cased or not tokens[h].is_capitalised:  # type: ignore[union-attr]
-        return None
-    if h in countries:
-        return None  # "Fédération de Russie": the state itself
-    j = end
-    if j < len(tokens) and fold(tokens[j].text) in ("de", "du", "d", "of"):
-        j = _past_of(tokens, j)
-        if j >= len(tokens) or j not in countries or not tokens[j].is_capitalised:
-            return None
-    elif j >= len(tokens) or j not in countries or tokens[j].is_capitalised:
-        return None  # after the head, a lower-case nationality: "algéro-saoudien"
-    k = j
-    while k < len(tokens) and (
-        k in countries or joins_words(analysis, k) or (tokens[k].text == "-" and k + 1 in countries)
-    ):
-        k += 1
-    if k < len(tokens) and fold(tokens[k].text) in _OF_NAME | {"pour", "et", "and"}:
-        return None  # the name goes on: "Union tunisienne de l'industrie, du commerce..."
-    return tokens[h].start, tokens[k - 1].end
-
-
-def _joins_name_words(analysis: Analysis, i: int) -> bool:
-    """A hyphen, an ampersand or a foreign particle between two capitalised words of a
-    company's name: "Sino-Sahel Power", "Hokuriku Mining & Smelting", "Hanjiang do Brasil"."""
-    tokens = analysis.tokens
-    if joins_words(analysis, i):
-        return True
-    word = tokens[i].text
-    return (
-        (word == "&" or fold(word) in _NAME_PARTICLES)
-        and 0 < i < len(tokens) - 1
-        and is_proper(analysis, i - 1)
-        and is_proper(analysis, i + 1)
-    )
-
-
-def _particle_inside(analysis: Analysis, i: int, blocked: set[int]) -> bool:
-    """Whether token i is a lower-case particle between two words of a foreign name:
-    "Aguas del Levante", "Textiles del Cibao"."""
-    tokens = analysis.tokens
-    return (
-        fold(tokens[i].text) in _NAME_PARTICLES
-        and i + 1 < len(tokens)
-        and is_proper(analysis, i + 1)
-        and i + 1 not in blocked
-    )
-
-
-def _french_substantive(analysis: Analysis, country: Mention) -> bool | None:
-    """For a nationality adjective used as a noun after a French article: True when it
-    is written in lower case, as for a company ("l'italien Caprari"), False when
-    capitalised, as for a person ("le Chinois Wang Yi"); None for any other mention."""
-    if country.attrs.get("kind") != "adjective":
-        return None
-    tokens = analysis.tokens
-    first = analysis.token_at(country.start)
-    before = first - 1
-    if before >= 1 and tokens[before].text == "'":
-        before -= 1
-    if before < 0 or fold(tokens[before].text) not in _FRENCH_ARTICLES:
-        return None
-    if analysis.token_at(country.end) - first != 1:
-        return None
-    return not tokens[first].is_capitalised
 
 
 def _after_nationality(
@@ -463,88 +392,6 @@ def _lower_compound_end(analysis: Analysis, j: int) -> int | None:
     if first.end != tokens[j + 1].start or tokens[j + 1].end != last.start:
         return None
     return j + 3
-
-
-_OF_NAME = frozenset({"of", "for", "de", "du", "des", "d"})
-#: Words that may follow "of"/"de" before the name proper: "of the Philippines",
-#: "de la Manouba", "de l'Ouest".
-_OF_ARTICLES = frozenset({"the", "la", "l"})
-_AND = frozenset({"and", "&", "et"})
-
-
-def _institutions_of(
-    analysis: Analysis, blocked: set[int], countries: set[int]
-) -> list[tuple[int, int]]:
-    """Names built on "Institution of Capitalised Words": "University of the Philippines",
-    "Hanoi University of Science and Technology", "Central Bank of Nigeria"."""
-    tokens = analysis.tokens
-    spans = []
-    for match in analysis.matches("org_institution"):
-        head, j = match.first, match.last
-        if not tokens[head].is_capitalised or j >= len(tokens) or tokens[j].text not in _OF_NAME:
-            continue
-        if head in countries:
-            continue  # "Fédération de Russie", "Union of Myanmar": a state's name
-        if tokens[j].text == "d" and (j + 1 >= len(tokens) or tokens[j + 1].text != "'"):
-            continue
-        j = _past_of(tokens, j)
-        # The name's own words: capitalised, countries included ("of Nigeria"), joined
-        # by "and" ("Science and Technology"); never a person, a date or a title.
-        end = j
-        while end < len(tokens) and end - j < 8:
-            if is_proper(analysis, end) and (end not in blocked or end in countries):
-                end += 1
-                continue
-            # "Science and Technology", "Academy of Sciences of Belarus", "Chambre de
-            # Commerce et d'Industrie de Tunis"
-            if fold(tokens[end].text) in _OF_NAME:
-                after = _past_of(tokens, end)
-            elif _joins_name(tokens, end, countries):
-                after = end + 1
-                if after < len(tokens) and tokens[after].text == "d":
-                    after = _past_of(tokens, after)  # "et d'Industrie"
-            else:
-                break
-            if (
-                after < len(tokens)
-                and is_proper(analysis, after)
-                and (after not in blocked or after in countries)
-            ):
-                end = after + 1
-            else:
-                break
-        if end == j or "\n" in analysis.text[tokens[head].start : tokens[end - 1].end]:
-            continue
-        # Capitalised words before the institution belong to it ("Central Bank",
-        # "National Academy"), though not an article opening the sentence.
-        first = head
-        while (
-            first > 0
-            and is_proper(analysis, first - 1)
-            and (first - 1 not in blocked or first - 1 in countries)
-            and head - first < 3
-            and fold(tokens[first - 1].text) not in CONNECTORS
-            and "\n" not in analysis.text[tokens[first - 1].end : tokens[first].start]
-        ):
-            first -= 1
-        spans.append((tokens[first].start, tokens[end - 1].end))
-    return spans
-
-
-def _past_of(tokens: list[Token], j: int) -> int:
-    """Index past "of", "of the", "de", "de la", "de l'", "d'" (j is on the first word)."""
-    j += 2 if tokens[j].text == "d" else 1
-    if j < len(tokens) and fold(tokens[j].text) in _OF_ARTICLES:
-        j += 1
-        if tokens[j - 1].text == "l" and j < len(tokens) and tokens[j].text == "'":
-            j += 1
-    return j
-
-
-def _joins_name(tokens: list[Token], i: int, countries: set[int]) -> bool:
-    """ "and" inside a name ("Science and Technology"), not after the country that
-    closes one ("... of Belarus and BioCubaFarma")."""
-    return fold(tokens[i].text) in _AND and i - 1 not in countries
 
 
 @cache
@@ -742,7 +589,7 @@ def run(analysis: Analysis) -> None:
         if span is not None:
             start, end = span
             remember([text[start:end].strip('«»"')], start, end)
-        national = _head_of_a_country(analysis, h, head_ends[h], countries)
+        national = head_of_a_country(analysis, h, head_ends[h], countries)
         if national is not None:
             start, end = national
             remember([text[start:end]], start, end)
@@ -769,7 +616,7 @@ def run(analysis: Analysis) -> None:
                 remember(
                     [text[tokens[j].start : tokens[k - 1].end]], tokens[j].start, tokens[k - 1].end
                 )
-        for start, end in _institutions_of(analysis, blocked, countries):
+        for start, end in institutions_of(analysis, blocked, countries):
             remember([text[start:end]], start, end)
         for start, end in appositions(analysis, blocked) + enumerations(analysis, blocked):
             remember([text[start:end]], start, end)
@@ -790,7 +637,7 @@ def run(analysis: Analysis) -> None:
         i = match.first - 1
         while (
             i >= 0
-            and (is_proper(analysis, i) or _joins_name_words(analysis, i))
+            and (is_proper(analysis, i) or joins_name_words(analysis, i))
             and (i not in blocked or i in countries)
             and match.first - i <= 6
         ):
