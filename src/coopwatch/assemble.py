@@ -296,8 +296,15 @@ def _expected_later(a: Analysis, trigger: Mention) -> bool:
         if word in _EXPECTED or (n < _MODAL_REACH and word in _FUTURE_MODALS):
             return True
     published = a.published
-    window = a.text[trigger.end : min(sentence_end, trigger.end + _YEAR_REACH)]
-    return published is not None and any(int(y) > published.year for y in _YEAR.findall(window))
+    return published is not None and any(
+        int(y) > published.year for y in _YEAR.findall(_text_after(a, trigger))
+    )
+
+
+def _text_after(a: Analysis, trigger: Mention) -> str:
+    """The text right after a step, within its sentence, where its year may stand."""
+    sentence_end = a.sentences[a.sentence_of(trigger.start)].end
+    return a.text[trigger.end : min(sentence_end, trigger.end + _YEAR_REACH)]
 
 
 def _another_year_at(a: Analysis, trigger: Mention) -> int | None:
@@ -308,9 +315,7 @@ def _another_year_at(a: Analysis, trigger: Mention) -> int | None:
     published = a.published
     if published is None:
         return None
-    sentence_end = a.sentences[a.sentence_of(trigger.start)].end
-    window = a.text[trigger.end : min(sentence_end, trigger.end + _YEAR_REACH)]
-    found = _STEP_YEAR.search(window)
+    found = _STEP_YEAR.search(_text_after(a, trigger))
     if found is None or int(found.group(1)) == published.year:
         return None
     return trigger.end - trigger.start + found.start(1)  # its distance from the step

@@ -37,7 +37,7 @@ def run(analysis: Analysis) -> None:
     side_tokens = {i for m in analysis.matches("side") for i in range(m.first, m.last)}
     passing_ends = {m.last for m in analysis.matches("passing")}
     tokens = analysis.tokens
-    # "dollars américains", "Canadian dollars": the currency's country is no actor
+    # "dollars américains", "Canadian dollars", "US$": the currency's country is no actor
     in_currency = {i for m in analysis.matches("currency") for i in range(m.first, m.last)}
     for match in analysis.matches("country"):
         start, end = analysis.span_of(match)
@@ -48,8 +48,6 @@ def run(analysis: Analysis) -> None:
         if kind == "both":
             analysis.add(Label.BOTH_PARTIES, start, end, None)
             continue
-        if analysis.text[end : end + 1] == "$":
-            continue  # "US$25.5 million": a currency, not the country
         if kind == "combining":
             if analysis.text[end : end + 1] != "-":
                 continue  # "Franco" alone is a name; "Franco-Moroccan" joins two countries
