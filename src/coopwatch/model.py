@@ -244,6 +244,8 @@ class CommitmentStage(StrEnum):
     AGREED = "agreed"
     UNDER_WAY = "under_way"
     OPERATIONAL = "operational"
+    STALLED = "stalled"
+    CANCELLED = "cancelled"
 
 
 @dataclass(slots=True)

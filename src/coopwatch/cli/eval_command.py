@@ -49,10 +49,13 @@ def _summary(result: Evaluation) -> dict[str, object]:
             },
         }
 
-    return {
+    out: dict[str, object] = {
         "overall": report_json(result.overall),
         "by_lang": {lang: report_json(r) for lang, r in sorted(result.by_lang.items())},
     }
+    if result.links is not None:
+        out["links"] = result.links.to_json()
+    return out
 
 
 def eval_command(
@@ -86,3 +89,13 @@ def eval_command(
         f"{f' ({lo[0] / lo[1]:.2f})' if lo[1] else ''}"
     )
     console.print(_table(f"overall: {result.overall.documents} documents", result.overall))
+    if (links := result.links) is not None:
+        for name, c in (("steps", links.steps), ("commitments", links.commitments)):
+            console.print(
+                f"{name} (pairs): P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  "
+                f"(tp {c.tp}, fp {c.fp}, fn {c.fn})"
+            )
+        console.print(
+            f"commitment stages: {links.stages_right}/{links.stages_total} right "
+            f"({links.stage_accuracy:.2f})"
+        )

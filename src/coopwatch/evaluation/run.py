@@ -10,7 +10,8 @@ from typing import Any
 
 from coopwatch.errors import EvalError
 from coopwatch.evaluation.scoring import FIELDS, Counts, Report, score_document
-from coopwatch.model import Document
+from coopwatch.evaluation.links import LinkScores, has_link_gold, score_links
+from coopwatch.model import Document, Extraction
 
 
 @dataclass(slots=True)
@@ -19,6 +20,8 @@ class Evaluation:
     by_lang: dict[str, Report] = field(default_factory=dict)
     documents: dict[str, dict[str, Counts]] = field(default_factory=dict)
     predictions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Scores of the register's links when the gold carries ``step`` or ``commitments``.
+    links: LinkScores | None = None
     #: (correct, total) of predicted events with confidence >= 0.5 and < 0.5
     confident: list[int] = field(default_factory=lambda: [0, 0])
     unsure: list[int] = field(default_factory=lambda: [0, 0])
@@ -53,16 +56,18 @@ def evaluate(
     from coopwatch.readers import text as text_reader
 
     result = Evaluation()
-    for gold in load_gold(directory):
-        if langs and gold.get("lang") not in langs:
-            continue
+    extractions: dict[str, Extraction] = {}
+    golds = [g for g in load_gold(directory) if not langs or g.get("lang") in langs]
+    for gold in golds:
         path = directory / "texts" / f"{gold['id']}.txt"
         if not path.is_file():
             raise EvalError(f"{path}: missing text for gold id {gold['id']!r}")
         documents = [d for d in text_reader.read(path) if isinstance(d, Document)]
         if not documents:
             raise EvalError(f"{path}: unreadable")
-        prediction = extract(documents[0], model=model).to_json()
+        extraction = extract(documents[0], model=model)
+        extractions[gold["id"]] = extraction
+        prediction = extraction.to_json()
         counts = score_document(gold, prediction)
         result.overall.add(counts)
         result.by_lang.setdefault(str(gold.get("lang")), Report()).add(counts)
@@ -71,6 +76,8 @@ def evaluate(
         _confidence_tally(result, gold, prediction)
         if progress:
             progress(gold["id"])
+    if has_link_gold(golds):
+        result.links = score_links(golds, extractions)
     return result
 
 

@@ -58,6 +58,7 @@ class Lexicon:
         self.jobs = _load(lang_dir, "jobs", schema.JobsFile)
         self.organizations = _load(lang_dir, "organizations", schema.OrganizationsFile)
         self.off_topic = _load(lang_dir, "off_topic", schema.OffTopicFile)
+        self.stages = _load(lang_dir, "stages", schema.StagesFile)
 
     @cached_property
     def keying(self) -> Keying:

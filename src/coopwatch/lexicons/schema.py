@@ -129,6 +129,18 @@ class Sector(Strict):
     phrases: Phrases
 
 
+class StagesFile(Strict):
+    """How far an undertaking has gone, as the sentence of an event says it.
+
+    An implementation step is ``under_way`` unless one of ``operational`` says the thing
+    works; ``stalled`` and ``cancelled`` win over every type of step.
+    """
+
+    operational: Phrases = Field(default_factory=list)
+    stalled: Phrases = Field(default_factory=list)
+    cancelled: Phrases = Field(default_factory=list)
+
+
 class SectorsFile(Strict):
     sector: list[Sector] = Field(default_factory=list)
     #: Products also seen in use, on the road or at a border ("camions", "trucks"):

@@ -16,6 +16,8 @@ from coopwatch.model import Document, Extraction
 from coopwatch.store import migrate, queries
 from coopwatch.store.engine import create_engine, parse_url, shown, write_transaction
 from coopwatch.store.ingest import ingest
+from coopwatch.store.register import StepWriter
+from coopwatch.store.threads import ThreadWriter
 from coopwatch.store.rows import EventDetail, EventRow, IngestReport
 from coopwatch.store.schema import corrections, events
 
@@ -130,8 +132,9 @@ class Store:
         Re-ingesting never overwrites it, nor adds to a corrected list field.
         """
         with write_transaction(self.engine) as connection:
-            exists = connection.scalar(sa.select(events.c.id).where(events.c.id == event_id))
-            if exists is None:
+            steps = StepWriter(connection)
+            step = steps.step_of(event_id)
+            if step is None:
                 raise StoreError(f"no event {event_id!r} to correct")
             row = {
                 "event_id": event_id,
@@ -141,7 +144,9 @@ class Store:
                 "created_at": datetime.now(UTC),
             }
             stmt = sa.insert(corrections).returning(corrections.c.id)
-            return int(connection.execute(stmt, row).scalar_one())
+            correction_id = int(connection.execute(stmt, row).scalar_one())
+            ThreadWriter(connection, steps).update(steps.refresh([step]))
+            return correction_id
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:

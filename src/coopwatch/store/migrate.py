@@ -40,7 +40,11 @@ def current(connection: Connection) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Upgrade to head; a no-op when the database is there already."""
+    """Upgrade to head; a no-op when the database is there already.
+
+    A database from before the register (revision 0001) has its register rebuilt from
+    the stored extractions, in the same transaction.
+    """
     target = head()
     with engine.connect() as connection:
         if current(connection) == target:
@@ -60,3 +64,7 @@ def upgrade(engine: Engine) -> None:
                 f"the database is at schema revision {revision!r}, which this version of "
                 f"coopwatch does not know ({exc}); upgrade coopwatch"
             ) from exc
+        if revision == "0001":
+            from coopwatch.store.ingest import relink
+
+            relink(connection)

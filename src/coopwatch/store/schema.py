@@ -80,7 +80,8 @@ extractions = sa.Table(
 events = sa.Table(
     "events",
     metadata,
-    sa.Column("id", sa.String(32), primary_key=True),  # Event.key
+    # A step of the register: the smallest id of the reports joined in it.
+    sa.Column("id", sa.String(32), primary_key=True),
     sa.Column("type", sa.String(32), nullable=False, index=True),
     sa.Column("date", sa.Date, index=True),
     sa.Column("confidence", sa.Float, nullable=False),
@@ -91,13 +92,51 @@ events = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+#: The reports of the register: one row per event of one document's extraction, with
+#: the step (``event_id``) the linker put it in.
 event_sources = sa.Table(
     "event_sources",
     metadata,
-    _event_id(primary_key=True),
-    _document_id(primary_key=True, index=True),
+    sa.Column("report_id", sa.String(32), primary_key=True),  # Event.key in its document
+    sa.Column("event_id", sa.String(32), nullable=False, index=True),
+    _document_id(index=True),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("date", sa.Date),  # the date this report gives the step
+    sa.Column("day", sa.Date),  # that date, else the report's publication date
+    sa.Column("lang", sa.String(16)),
+    sa.Column("parties", sa.String(255), nullable=False),  # ISO2 codes joined by ';'
+    sa.Column("stage", sa.String(16), nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("sentence_start", sa.Integer),
     sa.Column("sentence_end", sa.Integer),
+    sa.Column("facts", sa.Text, nullable=False),  # the event's JSON, with its sentence
+    sa.Index("ix_event_sources_candidates", "type", "parties", "day"),
+)
+
+#: Pairs of reports the linker judged to be the same step, and why.
+step_links = sa.Table(
+    "step_links",
+    metadata,
+    sa.Column("report_a", sa.String(32), primary_key=True),
+    sa.Column("report_b", sa.String(32), primary_key=True, index=True),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("reasons", sa.Text, nullable=False),
+)
+
+#: Human decisions on the register that ingestion never overrides: two reports (steps)
+#: or two steps (commitments) that are, or are not, the same.
+link_decisions = sa.Table(
+    "link_decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("scope", sa.String(16), nullable=False),  # 'step' or 'commitment'
+    sa.Column("a", sa.String(32), nullable=False, index=True),
+    sa.Column("b", sa.String(32), nullable=False, index=True),
+    sa.Column("decision", sa.String(8), nullable=False),  # 'join' or 'apart'
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("scope IN ('step', 'commitment')", name="scope"),
+    sa.CheckConstraint("decision IN ('join', 'apart')", name="decision"),
 )
 
 event_parties = sa.Table(
@@ -118,6 +157,7 @@ entities = sa.Table(
     sa.CheckConstraint("kind IN ('person', 'organization')", name="kind"),
 )
 
+#: The spellings an entity is known under (folded key, first spelling met).
 entity_aliases = sa.Table(
     "entity_aliases",
     metadata,
@@ -129,6 +169,45 @@ entity_aliases = sa.Table(
     ),
     sa.Column("key", sa.Text, primary_key=True, index=True),  # text.fold() of the alias
     sa.Column("alias", sa.Text, nullable=False),
+)
+
+#: The keys entities are resolved by (see linking.names): unique per kind and country,
+#: so two writers can never create the same entity twice.
+entity_keys = sa.Table(
+    "entity_keys",
+    metadata,
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("scope", sa.String(2), primary_key=True),  # the country, or '' when unknown
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("surname", sa.Text),
+    sa.Column(
+        "entity_id",
+        sa.Integer,
+        sa.ForeignKey("entities.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Index("ix_entity_keys_surname", "kind", "scope", "surname"),
+)
+
+#: Which entities each report names, with the role it gives them.
+report_entities = sa.Table(
+    "report_entities",
+    metadata,
+    sa.Column(
+        "report_id",
+        sa.String(32),
+        sa.ForeignKey("event_sources.report_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column(
+        "entity_id",
+        sa.Integer,
+        sa.ForeignKey("entities.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    sa.Column("role", sa.Text),
 )
 
 event_entities = sa.Table(
@@ -159,6 +238,7 @@ event_instruments = sa.Table(
     sa.Column("instrument", sa.String(32), primary_key=True, index=True),
 )
 
+#: Amounts per source: sources that disagree each keep theirs.
 event_amounts = sa.Table(
     "event_amounts",
     metadata,
@@ -183,12 +263,13 @@ evidence = sa.Table(
 )
 
 #: Human corrections: ingestion never writes here and never overwrites a corrected field.
+#: ``event_id`` names a report of the step corrected (a step's id is one of its
+#: reports' ids), so a correction follows its step when the linker joins it to others.
 corrections = sa.Table(
     "corrections",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    # No cascade: an event that people corrected cannot vanish silently.
-    sa.Column("event_id", sa.String(32), sa.ForeignKey("events.id"), nullable=False, index=True),
+    sa.Column("event_id", sa.String(32), nullable=False, index=True),
     sa.Column("field", sa.String(32), nullable=False),
     sa.Column("value", sa.JSON),
     sa.Column("author", sa.Text, nullable=False),
@@ -198,10 +279,13 @@ corrections = sa.Table(
 commitments = sa.Table(
     "commitments",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    # The smallest id of the steps of the thread.
+    sa.Column("id", sa.String(32), primary_key=True),
     sa.Column("subject", sa.Text, nullable=False),
     sa.Column("stage", sa.String(16), nullable=False),
     sa.Column("parties", sa.Text, nullable=False),  # ISO2 codes joined by ';'
+    sa.Column("first_date", sa.Date),
+    sa.Column("last_date", sa.Date),
 )
 
 commitment_events = sa.Table(
@@ -209,9 +293,35 @@ commitment_events = sa.Table(
     metadata,
     sa.Column(
         "commitment_id",
-        sa.Integer,
+        sa.String(32),
         sa.ForeignKey("commitments.id", ondelete="CASCADE"),
         primary_key=True,
     ),
     _event_id(primary_key=True, index=True),
+    sa.Column("date", sa.Date),
+    sa.Column("stage", sa.String(16), nullable=False),  # what this step shows
+)
+
+#: The keys that join steps into threads (see linking.commitments.thread_keys).
+commitment_keys = sa.Table(
+    "commitment_keys",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("event_id", sa.String(32), primary_key=True, index=True),
+)
+
+#: The stage changes of a thread, each with the step that shows it.
+commitment_milestones = sa.Table(
+    "commitment_milestones",
+    metadata,
+    sa.Column(
+        "commitment_id",
+        sa.String(32),
+        sa.ForeignKey("commitments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("stage", sa.String(16), nullable=False),
+    sa.Column("date", sa.Date),
+    sa.Column("event_id", sa.String(32), nullable=False),
 )

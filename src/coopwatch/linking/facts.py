@@ -1,0 +1,124 @@
+"""What the linker compares of one report: an event as one document tells it.
+
+A *report* is an event of a single document's extraction (its ``Event.to_json()``); a
+*step* of the register is one or more reports of the same real-world event. Everything
+here is computed from the report and its document alone, so that every decision of the
+linker depends on the two reports it compares and never on what else is stored: this
+is what makes the register independent of the order of ingestion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from coopwatch.linking.names import PersonKey, aliases_key, person_key
+from coopwatch.linking.stages import stage_of
+from coopwatch.model import CommitmentStage
+from coopwatch.text import fold
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFact:
+    name: str
+    key: PersonKey
+    country: str | None
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationFact:
+    names: tuple[str, ...]
+    keys: frozenset[str]
+    country: str | None
+
+
+@dataclass(slots=True)
+class ReportFacts:
+    """One report, reduced to what linking compares."""
+
+    id: str
+    document_id: str
+    type: str
+    date: date | None
+    published: date | None
+    lang: str | None
+    parties: tuple[str, ...]
+    stage: CommitmentStage
+    sentence: str = ""
+    persons: list[PersonFact] = field(default_factory=list)
+    organizations: list[OrganizationFact] = field(default_factory=list)
+    sectors: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
+    amounts: tuple[tuple[int, str], ...] = ()
+    jobs: int | None = None
+    location: str | None = None
+    words: frozenset[str] = frozenset()
+
+    @property
+    def parties_key(self) -> str:
+        return ";".join(self.parties)
+
+    @property
+    def day(self) -> date | None:
+        """The date the report gives the step, else the date of the report."""
+        return self.date or self.published
+
+    def object_keys(self) -> set[str]:
+        """Keys of the definite objects this report is about: organisations and places."""
+        keys = {f"org:{k}" for o in self.organizations for k in o.keys}
+        if self.location:
+            keys.add(f"loc:{fold(self.location)}")
+        return keys
+
+
+def sentence_of(event: dict[str, Any], text: str) -> str:
+    """The sentence of a document's ``text`` that tells ``event``."""
+    span = event.get("sentence")
+    return text[span[0] : span[1]] if span else ""
+
+
+def report_facts(
+    event: dict[str, Any],
+    *,
+    document_id: str,
+    sentence: str,
+    lang: str | None,
+    published: date | None,
+) -> ReportFacts:
+    """The facts of one event of ``Extraction.to_json()``, told in ``sentence``."""
+    persons = []
+    for p in event.get("persons", []):
+        names = [p["name"]] + ([p["latin"]] if p.get("latin") else [])
+        key = next((k for k in map(person_key, names) if k is not None), None)
+        if key is not None:
+            persons.append(PersonFact(p["name"], key, p.get("country"), p.get("role")))
+    organizations = [
+        OrganizationFact(tuple(names), aliases_key(list(names)), None)
+        for names in event.get("organizations", [])
+        if names
+    ]
+    day = date.fromisoformat(event["date"]) if event.get("date") else None
+    return ReportFacts(
+        id=event["id"],
+        document_id=document_id,
+        type=event["type"],
+        date=day,
+        published=published,
+        lang=lang,
+        parties=tuple(sorted(event.get("parties", []))),
+        stage=stage_of(event["type"], sentence, lang),
+        sentence=sentence,
+        persons=persons,
+        organizations=[o for o in organizations if o.keys],
+        sectors=frozenset(event.get("sectors", [])),
+        instruments=frozenset(event.get("instruments", [])),
+        amounts=tuple((a["value"], a["currency"]) for a in event.get("amounts", [])),
+        jobs=event.get("jobs"),
+        location=event.get("location"),
+        words=frozenset(fold(w) for w in _WORD.findall(sentence)),
+    )

@@ -1,0 +1,80 @@
+"""The stage of an undertaking that one event shows."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from coopwatch.analysis.matcher import PhraseMatcher
+from coopwatch.analysis.tokens import tokenize
+from coopwatch.lexicons import available_languages, load
+from coopwatch.model import CommitmentStage, EventType
+
+#: The stage each type of step shows by itself.
+TYPE_STAGE: dict[str, CommitmentStage] = {
+    EventType.MEETING: CommitmentStage.DISCUSSED,
+    EventType.PLEDGE: CommitmentStage.PLEDGED,
+    EventType.AGREEMENT: CommitmentStage.AGREED,
+    EventType.IMPLEMENTATION: CommitmentStage.UNDER_WAY,
+}
+
+#: Order of progress; stalled and cancelled are outcomes, ranked after it.
+PROGRESS = (
+    CommitmentStage.DISCUSSED,
+    CommitmentStage.PLEDGED,
+    CommitmentStage.AGREED,
+    CommitmentStage.UNDER_WAY,
+    CommitmentStage.OPERATIONAL,
+)
+OUTCOMES = (CommitmentStage.STALLED, CommitmentStage.CANCELLED)
+
+
+@cache
+def _matcher(lang: str) -> PhraseMatcher | None:
+    if lang not in available_languages():
+        return None
+    lexicon = load(lang)
+    stages = lexicon.stages
+    return lexicon.matcher(
+        {
+            tuple(stages.operational): CommitmentStage.OPERATIONAL,
+            tuple(stages.stalled): CommitmentStage.STALLED,
+            tuple(stages.cancelled): CommitmentStage.CANCELLED,
+        }
+    )
+
+
+def cues(sentence: str, lang: str | None) -> set[CommitmentStage]:
+    """The stage words of a sentence (operational, stalled, cancelled)."""
+    matcher = _matcher(lang or "")
+    if matcher is None or not sentence:
+        return set()
+    keying = load(lang or "").keying
+    tokens = tokenize(sentence)
+    keys = [keying.text_keys(t.text) for t in tokens]
+    return {stage for match in matcher.find(tokens, keys) for stage in match.payloads}
+
+
+def stage_of(event_type: str, sentence: str, lang: str | None) -> CommitmentStage:
+    """The stage shown by an event of ``event_type`` told in ``sentence``."""
+    found = cues(sentence, lang)
+    if CommitmentStage.CANCELLED in found:
+        return CommitmentStage.CANCELLED
+    if CommitmentStage.STALLED in found:
+        return CommitmentStage.STALLED
+    stage = TYPE_STAGE[EventType(event_type)]
+    if stage is CommitmentStage.UNDER_WAY and CommitmentStage.OPERATIONAL in found:
+        return CommitmentStage.OPERATIONAL
+    return stage
+
+
+def furthest(stages: list[CommitmentStage]) -> CommitmentStage:
+    """The stage of a thread: the furthest progress, unless its last word is an outcome.
+
+    ``stages`` are in the order of the events' dates; a stall or a cancellation reported
+    after the furthest progress is where the undertaking stands.
+    """
+    best = max((s for s in stages if s in PROGRESS), key=PROGRESS.index, default=None)
+    last = stages[-1] if stages else CommitmentStage.DISCUSSED
+    if last in OUTCOMES or best is None:
+        return last
+    return best

@@ -1,0 +1,406 @@
+"""The register's steps: reports of one real-world step joined into one event.
+
+Every event of a document's extraction is stored as a *report* (``event_sources``).
+New reports are compared with the reports that could tell the same step, found through
+an index (same type, same parties, dates within a few days) rather than a scan; the
+pairs judged the same (:func:`coopwatch.linking.steps.same_step`) are kept in
+``step_links`` with their reasons. Steps are the groups of reports under those links and
+the human decisions (:func:`coopwatch.linking.clusters.partition`); a step's id is the
+smallest of its reports' ids, and its rows (``events`` and the ``event_*`` tables) are
+rebuilt from its reports whenever its members change. Human corrections are applied at
+each rebuild, so extraction never overwrites them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from coopwatch.linking.clusters import partition
+from coopwatch.linking.facts import ReportFacts, report_facts, sentence_of
+from coopwatch.linking.steps import WINDOW_DAYS, same_step
+from coopwatch.model import CAMEO_CODES, Document, EventType
+from coopwatch.store.entity_store import EntityResolver, Mention
+from coopwatch.store.schema import (
+    commitment_events,
+    corrections,
+    event_amounts,
+    event_entities,
+    event_instruments,
+    event_parties,
+    event_sectors,
+    event_sources,
+    events,
+    evidence,
+    link_decisions,
+    report_entities,
+    step_links,
+)
+from coopwatch.store.upsert import insert_ignore
+
+Row = dict[str, Any]
+#: Fields a correction can set on a step, and the list fields among them.
+COLUMN_FIELDS = ("type", "date", "location", "jobs", "confidence")
+LIST_FIELDS = ("parties", "sectors", "instruments")
+
+
+class StepWriter:
+    """Adds reports and keeps the steps they belong to, in the caller's transaction."""
+
+    def __init__(self, db: Connection, now: datetime | None = None) -> None:
+        self.db = db
+        self.now = now or datetime.now(UTC)
+        self.entities = EntityResolver(db)
+        self._facts: dict[str, ReportFacts] = {}
+        #: Threads that held a step rebuilt in this transaction.
+        self.touched_threads: set[str] = set()
+
+    # -- reports ------------------------------------------------------------------
+
+    def add_reports(self, doc: Document, body: dict[str, Any]) -> list[str]:
+        """Store the events of one document's ``Extraction.to_json()`` as reports."""
+        rows: list[Row] = []
+        for event in body.get("events", []):
+            sentence = sentence_of(event, doc.text)
+            facts = report_facts(
+                event,
+                document_id=doc.id,
+                sentence=sentence,
+                lang=doc.lang,
+                published=doc.published,
+            )
+            self._facts[facts.id] = facts
+            span = event.get("sentence")
+            stored = {
+                "event": event,
+                "sentence": sentence,
+                "lang": doc.lang,
+                "published": doc.published.isoformat() if doc.published else None,
+            }
+            rows.append(
+                {
+                    "report_id": facts.id,
+                    "event_id": facts.id,
+                    "document_id": doc.id,
+                    "type": facts.type,
+                    "date": facts.date,
+                    "day": facts.day,
+                    "lang": doc.lang,
+                    "parties": facts.parties_key,
+                    "stage": str(facts.stage),
+                    "confidence": float(event.get("confidence", 0.5)),
+                    "sentence_start": span[0] if span else None,
+                    "sentence_end": span[1] if span else None,
+                    "facts": json.dumps(stored, ensure_ascii=False),
+                }
+            )
+        added = insert_ignore(self.db, event_sources, rows)
+        if added != len(rows):
+            known = set(
+                self.db.scalars(
+                    sa.select(event_sources.c.report_id).where(
+                        event_sources.c.document_id != doc.id,
+                        event_sources.c.report_id.in_([r["report_id"] for r in rows]),
+                    )
+                )
+            )
+            rows = [r for r in rows if r["report_id"] not in known]
+        for event in body.get("events", []):
+            if event["id"] in {r["report_id"] for r in rows}:
+                self._entities(event)
+        return [r["report_id"] for r in rows]
+
+    def _entities(self, event: dict[str, Any]) -> None:
+        links: dict[int, str | None] = {}
+        for person in event.get("persons", []):
+            names = (person["name"],) + ((person["latin"],) if person.get("latin") else ())
+            mention = Mention("person", names, person.get("country"), person.get("latin"))
+            if (entity_id := self.entities.resolve(mention)) is not None:
+                links.setdefault(entity_id, person.get("role"))
+        for names in event.get("organizations", []):
+            if not names:
+                continue
+            if (entity_id := self.entities.resolve(Mention("organization", tuple(names), None))):
+                links.setdefault(entity_id, None)
+        rows = [{"report_id": event["id"], "entity_id": e, "role": r} for e, r in links.items()]
+        insert_ignore(self.db, report_entities, rows)
+
+    def facts(self, report_ids: Iterable[str]) -> dict[str, ReportFacts]:
+        """The facts of stored reports (cached for the transaction)."""
+        missing = [r for r in report_ids if r not in self._facts]
+        for part in _chunks(missing):
+            query = sa.select(
+                event_sources.c.report_id, event_sources.c.document_id, event_sources.c.facts
+            ).where(event_sources.c.report_id.in_(part))
+            for report_id, document_id, text in self.db.execute(query):
+                self._facts[report_id] = _parse_facts(document_id, text)
+        return {r: self._facts[r] for r in report_ids if r in self._facts}
+
+    # -- steps --------------------------------------------------------------------
+
+    def link(self, report_ids: Sequence[str]) -> set[str]:
+        """Link new reports to the steps they tell; the ids of the steps that changed or
+        went (their threads need a look too)."""
+        changed: dict[str, set[str]] = {}  # step id -> the old step ids it replaces
+        for report_id in sorted(report_ids):
+            facts = self.facts([report_id]).get(report_id)
+            if facts is None:
+                continue
+            for other in self._candidates(facts):
+                verdict = same_step(facts, other)
+                if verdict.joined:
+                    a, b = sorted((facts.id, other.id))
+                    row = {"report_a": a, "report_b": b, "score": verdict.score,
+                           "reasons": verdict.explain()}  # fmt: skip
+                    insert_ignore(self.db, step_links, row)
+            self._regroup({report_id}, changed)
+            step = self.db.scalar(
+                sa.select(event_sources.c.event_id).where(event_sources.c.report_id == report_id)
+            )
+            changed.setdefault(step, set())
+        return self._rebuild(changed)
+
+    def _candidates(self, facts: ReportFacts) -> list[ReportFacts]:
+        if facts.day is None or not facts.parties:
+            return []
+        window = timedelta(days=WINDOW_DAYS)
+        query = sa.select(event_sources.c.report_id).where(
+            event_sources.c.type == facts.type,
+            event_sources.c.parties == facts.parties_key,
+            event_sources.c.day.between(facts.day - window, facts.day + window),
+            event_sources.c.document_id != facts.document_id,
+        )
+        ids = list(self.db.scalars(query))
+        return list(self.facts(ids).values())
+
+    def refresh(self, step_ids: Iterable[str]) -> set[str]:
+        """Rewrite these steps' rows (after a correction); the step ids touched."""
+        return self._rebuild({s: set() for s in step_ids})
+
+    def step_of(self, event_id: str) -> str | None:
+        """The step an event id names now: a step id, or the id of one of its reports."""
+        query = sa.select(event_sources.c.event_id).where(event_sources.c.report_id == event_id)
+        return self.db.scalar(query)
+
+    def regroup(self, report_ids: set[str]) -> set[str]:
+        """Recompute the steps of these reports' components (after a human decision)."""
+        changed: dict[str, set[str]] = {}
+        self._regroup(report_ids, changed, full=True)
+        return self._rebuild(changed)
+
+    def _regroup(self, seeds: set[str], changed: dict[str, set[str]], full: bool = False) -> None:
+        """Re-partition the component of ``seeds`` under links and decisions."""
+        component, links = self._component(seeds)
+        apart = self._decisions(component, "apart")
+        joins = self._decisions(component, "join")
+        all_links = [(a, b, s) for a, b, s in links] + [(a, b, float("inf")) for a, b in joins]
+        groups = partition(component, all_links, apart)
+        current = dict(
+            self.db.execute(
+                sa.select(event_sources.c.report_id, event_sources.c.event_id).where(
+                    event_sources.c.report_id.in_(list(component))
+                )
+            ).all()
+        )
+        moved = [r for r in component if current.get(r) != groups[r]]
+        if not moved and not full:
+            return
+        old_steps = {current[r] for r in component if r in current}
+        for report_id in moved:
+            self.db.execute(
+                sa.update(event_sources)
+                .where(event_sources.c.report_id == report_id)
+                .values(event_id=groups[report_id])
+            )
+        for step in set(groups.values()):
+            replaced = {current[r] for r in component if groups[r] == step and r in current}
+            changed.setdefault(step, set()).update(replaced)
+        for old in old_steps - set(groups.values()):
+            changed.setdefault(old, set())  # emptied: its rows go
+
+    def _component(self, seeds: set[str]) -> tuple[set[str], list[tuple[str, str, float]]]:
+        """The reports reachable from ``seeds`` through links, human joins and steps."""
+        component: set[str] = set()
+        links: dict[tuple[str, str], float] = {}
+        frontier = set(seeds)
+        while frontier:
+            component |= frontier
+            part = list(frontier)
+            found: set[str] = set()
+            for a, b, score in self.db.execute(
+                sa.select(step_links.c.report_a, step_links.c.report_b, step_links.c.score).where(
+                    sa.or_(step_links.c.report_a.in_(part), step_links.c.report_b.in_(part))
+                )
+            ).tuples():
+                links[(a, b)] = score
+                found |= {a, b}
+            for a, b in self._decisions(frontier, "join"):
+                found |= {a, b}
+            frontier = found - component
+        return component, [(a, b, s) for (a, b), s in links.items()]
+
+    def _decisions(self, reports: set[str], decision: str) -> list[tuple[str, str]]:
+        if not reports:
+            return []
+        part = list(reports)
+        query = sa.select(link_decisions.c.a, link_decisions.c.b).where(
+            link_decisions.c.scope == "step",
+            link_decisions.c.decision == decision,
+            sa.or_(link_decisions.c.a.in_(part), link_decisions.c.b.in_(part)),
+        )
+        return [(a, b) for a, b in self.db.execute(query).tuples()]
+
+    def _rebuild(self, changed: dict[str, set[str]]) -> set[str]:
+        """Rewrite the rows of every changed step from its reports; the step ids touched."""
+        if not changed:
+            return set()
+        stale = set(changed) | set().union(*changed.values())
+        self.touched_threads |= set(
+            select_in(self.db, commitment_events.c.commitment_id, commitment_events.c.event_id,
+                      sorted(stale))  # fmt: skip
+        )
+        for part in _chunks(sorted(stale)):
+            self.db.execute(sa.delete(events).where(events.c.id.in_(part)))
+        for step in sorted(changed):
+            members = select_in(self.db, event_sources.c.report_id, event_sources.c.event_id,
+                                [step])  # fmt: skip
+            if members:
+                self._write_step(step, sorted(members))
+        return stale
+
+    def _write_step(self, step: str, members: list[str]) -> None:
+        facts = self.facts(members)
+        bodies = self._bodies(members)
+        corrected = self._corrections(members)
+        reports = [facts[m] for m in members if m in facts]
+        days = Counter(r.date for r in reports if r.date)
+        jobs = Counter(r.jobs for r in reports if r.jobs)
+        first = bodies[step]
+        row: Row = {
+            "id": step,
+            "type": reports[0].type if reports else first["type"],
+            "date": min(days, key=lambda d: (-days[d], d)) if days else None,
+            "confidence": max(float(b.get("confidence", 0.5)) for b in bodies.values()),
+            "location": next((r.location for r in reports if r.location), None),
+            "jobs": min(jobs, key=lambda j: (-jobs[j], j)) if jobs else None,
+            "trigger": first.get("trigger", ""),
+            "created_at": self.now,
+        }
+        for name in COLUMN_FIELDS:
+            if name in corrected:
+                value = corrected[name]
+                row[name] = date.fromisoformat(value) if name == "date" and value else value
+        row["cameo"] = CAMEO_CODES[EventType(row["type"])]
+        self.db.execute(sa.insert(events), row)
+        lists = {
+            "parties": sorted({p for r in reports for p in r.parties}),
+            "sectors": sorted({s for r in reports for s in r.sectors}),
+            "instruments": sorted({i for r in reports for i in r.instruments}),
+        }
+        for name in LIST_FIELDS:
+            if name in corrected:
+                lists[name] = sorted(set(corrected[name] or []))
+        insert_ignore(self.db, event_parties, [{"event_id": step, "country": c}
+                                               for c in lists["parties"]])  # fmt: skip
+        insert_ignore(self.db, event_sectors, [{"event_id": step, "isic": s}
+                                               for s in lists["sectors"]])  # fmt: skip
+        insert_ignore(self.db, event_instruments, [{"event_id": step, "instrument": i}
+                                                   for i in lists["instruments"]])  # fmt: skip
+        self._write_entities(step, members)
+        self._write_amounts_and_evidence(step, facts, bodies)
+
+    def _write_entities(self, step: str, members: list[str]) -> None:
+        query = (
+            sa.select(report_entities.c.entity_id, report_entities.c.role)
+            .where(report_entities.c.report_id.in_(members))
+            .order_by(report_entities.c.report_id, report_entities.c.entity_id)
+        )
+        roles: dict[int, str | None] = {}
+        for entity_id, role in self.db.execute(query).tuples():
+            if roles.get(entity_id) is None:
+                roles[entity_id] = role
+        rows = [{"event_id": step, "entity_id": e, "role": r} for e, r in roles.items()]
+        insert_ignore(self.db, event_entities, rows)
+
+    def _write_amounts_and_evidence(
+        self, step: str, facts: dict[str, ReportFacts], bodies: dict[str, dict[str, Any]]
+    ) -> None:
+        amounts: list[Row] = []
+        spans: dict[tuple[str, str, int, int], Row] = {}
+        for report_id, body in sorted(bodies.items()):
+            document_id = facts[report_id].document_id
+            seen: set[tuple[int, str]] = set()
+            for amount in body.get("amounts", []):
+                if (amount["value"], amount["currency"]) in seen:
+                    continue
+                seen.add((amount["value"], amount["currency"]))
+                span = amount.get("span")
+                amounts.append({"event_id": step, "value": amount["value"],
+                                "currency": amount["currency"], "document_id": document_id,
+                                "span_start": span[0] if span else None,
+                                "span_end": span[1] if span else None})  # fmt: skip
+            fields: dict[str, list[list[int]]] = {k: list(v) for k, v in
+                                                  body.get("evidence", {}).items()}  # fmt: skip
+            for name in ("persons", "organizations"):
+                for item in body.get(name, []):
+                    if isinstance(item, dict):
+                        fields.setdefault(name, []).extend(item.get("spans", []))
+            fields.setdefault("amounts", []).extend(
+                a["span"] for a in body.get("amounts", []) if a.get("span")
+            )
+            for name, field_spans in fields.items():
+                for start, end in field_spans:
+                    spans[(document_id, name, start, end)] = {
+                        "event_id": step, "document_id": document_id, "field": name,
+                        "span_start": start, "span_end": end}  # fmt: skip
+        if amounts:
+            self.db.execute(sa.insert(event_amounts), amounts)
+        insert_ignore(self.db, evidence, list(spans.values()))
+
+    def _bodies(self, members: list[str]) -> dict[str, dict[str, Any]]:
+        query = sa.select(event_sources.c.report_id, event_sources.c.facts).where(
+            event_sources.c.report_id.in_(members)
+        )
+        return {r: json.loads(text)["event"] for r, text in self.db.execute(query).tuples()}
+
+    def _corrections(self, members: list[str]) -> dict[str, Any]:
+        """The latest human value of each corrected field of the step."""
+        query = (
+            sa.select(corrections.c.field, corrections.c.value)
+            .where(corrections.c.event_id.in_(members))
+            .order_by(corrections.c.created_at, corrections.c.id)
+        )
+        return {name: value for name, value in self.db.execute(query).tuples()}
+
+
+def _parse_facts(document_id: str, text: str) -> ReportFacts:
+    stored = json.loads(text)
+    published = stored.get("published")
+    return report_facts(
+        stored["event"],
+        document_id=document_id,
+        sentence=stored.get("sentence", ""),
+        lang=stored.get("lang"),
+        published=date.fromisoformat(published) if published else None,
+    )
+
+
+def select_in(
+    db: Connection, column: sa.Column[Any], key: sa.Column[Any], values: Sequence[Any]
+) -> list[Any]:
+    """Values of ``column`` in the rows whose ``key`` is one of ``values``."""
+    out: list[Any] = []
+    for part in _chunks(list(values)):
+        out.extend(db.scalars(sa.select(column).where(key.in_(part))))
+    return out
+
+
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
