@@ -4,7 +4,9 @@ The documents are ingested into a temporary store, so the links scored are those
 register makes. Steps: every pair of gold events sharing a ``step`` id is a positive
 pair; a pair of reports the register put in one step is right when both are matched
 to gold events of one step (a report matches a gold event of its document of the same
-type, dated within two days). Commitments: every pair of documents sharing a gold
+type, dated within two days), wrong when both are matched to events of different
+steps. A pair with a report that matches no gold event is left out: that report is an
+extraction error, which the ``events`` field already counts. Commitments: every pair of documents sharing a gold
 commitment id is a positive pair, every pair of documents sharing a thread is a
 predicted one; the stage of a gold (document, commitment) is right when the thread
 that best covers that commitment shows that stage in that document.
@@ -115,7 +117,9 @@ def _step_pairs(gold: Sequence[dict[str, Any]], by_doc: dict[str, list[ReportRow
             steps[r.event_id].append(r)
     for members in steps.values():
         for ra, rb in combinations(members, 2):
-            ga, gb = step_of_report.get(ra.report_id), step_of_report.get(rb.report_id)
+            if ra.report_id not in step_of_report or rb.report_id not in step_of_report:
+                continue  # a report of no gold event: an extraction error, scored there
+            ga, gb = step_of_report[ra.report_id], step_of_report[rb.report_id]
             if not (ga is not None and ga == gb):
                 counts.fp += 1
     return counts

@@ -58,6 +58,9 @@ class ReportFacts:
     jobs: int | None = None
     location: str | None = None
     words: frozenset[str] = frozenset()
+    #: The persons and organisations the whole document names, whatever the step.
+    document_persons: list[PersonFact] = field(default_factory=list)
+    document_organizations: list[OrganizationFact] = field(default_factory=list)
 
     @property
     def parties_key(self) -> str:
@@ -89,19 +92,13 @@ def report_facts(
     sentence: str,
     lang: str | None,
     published: date | None,
+    context: dict[str, Any] | None = None,
 ) -> ReportFacts:
-    """The facts of one event of ``Extraction.to_json()``, told in ``sentence``."""
-    persons = []
-    for p in event.get("persons", []):
-        names = [p["name"]] + ([p["latin"]] if p.get("latin") else [])
-        key = next((k for k in map(person_key, names) if k is not None), None)
-        if key is not None:
-            persons.append(PersonFact(p["name"], key, p.get("country"), p.get("role")))
-    organizations = [
-        OrganizationFact(tuple(names), aliases_key(list(names)), None)
-        for names in event.get("organizations", [])
-        if names
-    ]
+    """The facts of one event of ``Extraction.to_json()``, told in ``sentence``.
+
+    ``context`` holds the document's own ``persons`` and ``organizations`` lists.
+    """
+    context = context or {}
     day = date.fromisoformat(event["date"]) if event.get("date") else None
     return ReportFacts(
         id=event["id"],
@@ -113,12 +110,29 @@ def report_facts(
         parties=tuple(sorted(event.get("parties", []))),
         stage=stage_of(event["type"], sentence, lang),
         sentence=sentence,
-        persons=persons,
-        organizations=[o for o in organizations if o.keys],
+        persons=_persons(event.get("persons", [])),
+        organizations=_organizations(event.get("organizations", [])),
         sectors=frozenset(event.get("sectors", [])),
         instruments=frozenset(event.get("instruments", [])),
         amounts=tuple((a["value"], a["currency"]) for a in event.get("amounts", [])),
         jobs=event.get("jobs"),
         location=event.get("location"),
         words=frozenset(fold(w) for w in _WORD.findall(sentence)),
+        document_persons=_persons(context.get("persons", [])),
+        document_organizations=_organizations(context.get("organizations", [])),
     )
+
+
+def _persons(items: list[dict[str, Any]]) -> list[PersonFact]:
+    out = []
+    for p in items:
+        names = [p["name"]] + ([p["latin"]] if p.get("latin") else [])
+        key = next((k for k in map(person_key, names) if k is not None), None)
+        if key is not None:
+            out.append(PersonFact(p["name"], key, p.get("country"), p.get("role")))
+    return out
+
+
+def _organizations(items: list[list[str]]) -> list[OrganizationFact]:
+    found = (OrganizationFact(tuple(n), aliases_key(list(n)), None) for n in items if n)
+    return [o for o in found if o.keys]

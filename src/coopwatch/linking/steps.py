@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coopwatch.linking.facts import ReportFacts
+from coopwatch.linking.facts import PersonFact, ReportFacts
 from coopwatch.linking.names import same_person
 
 #: Largest gap, in days, between the dates two reports give the same step.
@@ -27,14 +27,15 @@ class Verdict:
 
     score: float
     agreed: tuple[str, ...] = ()
-    conflicts: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()  # any of them keeps the reports apart
+    against: tuple[str, ...] = ()  # disagreements that only lower the score
 
     @property
     def joined(self) -> bool:
         return not self.conflicts and self.score >= THRESHOLD
 
     def explain(self) -> str:
-        parts = list(self.agreed) + [f"but {c}" for c in self.conflicts]
+        parts = list(self.agreed) + [f"but {c}" for c in self.conflicts + self.against]
         return "; ".join(parts) or "nothing agreed"
 
 
@@ -52,32 +53,55 @@ def candidates(a: ReportFacts, b: ReportFacts) -> bool:
 
 
 def same_step(a: ReportFacts, b: ReportFacts) -> Verdict:
-    """Whether ``a`` and ``b`` report the same step, with the reasons."""
+    """Whether ``a`` and ``b`` report the same step, with the reasons.
+
+    Each field that agrees adds to the score, each that disagrees takes from it; a
+    strong disagreement (people of one party, none the same, on different days) vetoes.
+    """
     if not candidates(a, b):
         return NOT_CANDIDATES
+    assert a.day is not None and b.day is not None
+    gap = abs((a.day - b.day).days)
     score = 0.0
     agreed: list[str] = []
-    conflicts: list[str] = []
+    against: list[str] = []
+    vetoes: list[str] = []
 
-    persons = _shared_persons(a, b)
+    if gap == 0:
+        score += 1.5
+        agreed.append(f"date: {a.day}")
+    elif gap == 1:
+        score += 0.5
+        agreed.append(f"dates a day apart ({min(a.day, b.day)}, {max(a.day, b.day)})")
+
+    persons = _shared_persons(a.persons, b.persons)
     if persons:
         score += 2.0 + 0.5 * (len(persons) > 1)
         agreed.append("persons: " + ", ".join(persons))
     elif clash := _different_persons(a, b):
-        conflicts.append(f"different persons of {clash}")
+        score -= 1.5
+        against.append(f"different persons of {clash}")
+        if gap:
+            vetoes.append(f"different persons of {clash} on different days")
+    elif shared := _shared_persons(a.document_persons, b.document_persons):
+        score += 1.5
+        agreed.append("both documents name " + ", ".join(shared))
 
-    orgs = sorted({n for o in a.organizations for p in b.organizations if o.keys & p.keys
-                   for n in o.names[:1]})  # fmt: skip
+    orgs = _shared_organizations(a, b, context=False)
     if orgs:
         score += 2.0
         agreed.append("organisations: " + ", ".join(orgs))
+    elif orgs := _shared_organizations(a, b, context=True):
+        score += 1.0
+        agreed.append("both documents name " + ", ".join(orgs))
 
     amounts = [f"{v:,} {c}" for v, c in a.amounts if any(_close(v, c, w, d) for w, d in b.amounts)]
     if amounts:
         score += 2.0
         agreed.append("amounts: " + ", ".join(amounts))
     elif a.amounts and b.amounts and _same_currencies(a, b):
-        conflicts.append("different amounts")
+        score -= 1.0
+        against.append("different amounts")
 
     if a.jobs and a.jobs == b.jobs:
         score += 2.0
@@ -87,12 +111,14 @@ def same_step(a: ReportFacts, b: ReportFacts) -> Verdict:
         agreed.append(f"place: {a.location}")
 
     if a.sectors and b.sectors:
-        shared = a.sectors & b.sectors
-        if not shared:
-            conflicts.append("no sector in common")
-        elif len(shared) * 2 >= min(len(a.sectors), len(b.sectors)):
-            score += 1.0
-            agreed.append("sectors: " + ", ".join(sorted(shared)))
+        shared_sectors = a.sectors & b.sectors
+        if not shared_sectors:
+            score -= 0.5
+            against.append("no sector in common")
+        else:
+            half = len(shared_sectors) * 2 >= min(len(a.sectors), len(b.sectors))
+            score += 1.0 if half else 0.5
+            agreed.append("sectors: " + ", ".join(sorted(shared_sectors)))
     if a.instruments & b.instruments:
         score += 0.5
         agreed.append("instruments: " + ", ".join(sorted(a.instruments & b.instruments)))
@@ -101,26 +127,23 @@ def same_step(a: ReportFacts, b: ReportFacts) -> Verdict:
         if overlap >= 0.25:
             score += 1.0
             agreed.append(f"wording ({overlap:.0%} of words)")
-
-    assert a.day is not None and b.day is not None
-    gap = abs((a.day - b.day).days)
-    if gap == 0:
-        score += 1.0
-        agreed.append(f"date: {a.day}")
-    elif gap == 1:
-        score += 0.5
-        agreed.append(f"dates a day apart ({min(a.day, b.day)}, {max(a.day, b.day)})")
-    return Verdict(score, tuple(agreed), tuple(conflicts))
+    return Verdict(score, tuple(agreed), tuple(vetoes), tuple(against))
 
 
-def _shared_persons(a: ReportFacts, b: ReportFacts) -> list[str]:
+def _shared_persons(mine: list[PersonFact], theirs: list[PersonFact]) -> list[str]:
     found = []
-    for p in a.persons:
-        for q in b.persons:
+    for p in mine:
+        for q in theirs:
             if _compatible(p.country, q.country) and same_person(p.key, q.key):
                 found.append(p.name if p.name == q.name else f"{p.name} = {q.name}")
                 break
     return found
+
+
+def _shared_organizations(a: ReportFacts, b: ReportFacts, *, context: bool) -> list[str]:
+    mine = a.document_organizations if context else a.organizations
+    theirs = b.document_organizations if context else b.organizations
+    return sorted({o.names[0] for o in mine for p in theirs if o.keys & p.keys})
 
 
 def _different_persons(a: ReportFacts, b: ReportFacts) -> str | None:

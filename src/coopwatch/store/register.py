@@ -66,6 +66,13 @@ class StepWriter:
     def add_reports(self, doc: Document, body: dict[str, Any]) -> list[str]:
         """Store the events of one document's ``Extraction.to_json()`` as reports."""
         rows: list[Row] = []
+        context = {
+            "persons": [
+                {k: p.get(k) for k in ("name", "country", "role", "latin")}
+                for p in body.get("persons", [])
+            ],
+            "organizations": body.get("organizations", []),
+        }
         for event in body.get("events", []):
             sentence = sentence_of(event, doc.text)
             facts = report_facts(
@@ -74,6 +81,7 @@ class StepWriter:
                 sentence=sentence,
                 lang=doc.lang,
                 published=doc.published,
+                context=context,
             )
             self._facts[facts.id] = facts
             span = event.get("sentence")
@@ -82,6 +90,7 @@ class StepWriter:
                 "sentence": sentence,
                 "lang": doc.lang,
                 "published": doc.published.isoformat() if doc.published else None,
+                "context": context,
             }
             rows.append(
                 {
@@ -388,6 +397,7 @@ def _parse_facts(document_id: str, text: str) -> ReportFacts:
         sentence=stored.get("sentence", ""),
         lang=stored.get("lang"),
         published=date.fromisoformat(published) if published else None,
+        context=stored.get("context"),
     )
 
 
