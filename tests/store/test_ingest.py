@@ -100,43 +100,65 @@ def test_events_without_document_ids_are_keyed_by_their_document(store: Store) -
     assert {row.id for row in store.events()} == keys
 
 
-def test_an_event_reported_by_two_documents_has_both_sources(store: Store) -> None:
-    first, second = plain("Premier rapport.", day=date(2025, 5, 1)), plain("Second rapport.")
-    ids = [first.document.id, second.document.id]
-    shared = Event(EventType.MEETING, date(2025, 5, 1), parties=["BY", "DZ"], document_ids=ids)
-    first.events = [shared]
-    second.events = [replace(shared, parties=["BY", "DZ", "RU"], sectors=["28"])]
+def _report(text: str, day: date, person: Person, *, published: date | None = None) -> Extraction:
+    """A document reporting a BY-DZ meeting with one person."""
+    extraction = plain(text, day=published or day)
+    event = extraction.events[0]
+    event.date = day
+    event.persons = [person]
+    return extraction
+
+
+def test_reports_of_one_step_make_one_event_with_every_source(store: Store) -> None:
+    first = _report("Premier rapport.", date(2025, 5, 1), Person("Yahia Bachir", "DZ"))
+    second = _report(
+        "Второй отчёт.", date(2025, 5, 1), Person("Яхья Башир", "DZ"), published=date(2025, 5, 2)
+    )
+    second.events[0].sectors = ["28"]
     assert store.ingest([first]).events_new == 1
-    assert store.ingest([second]).events_new == 0
-    detail = store.event(shared.key)
+    assert store.ingest([second]).events_new == 1  # a new report...
+    assert len(store.events()) == 1  # ...of the same step
+    detail = store.event(second.events[0].key)  # a report's id finds its step
     assert detail is not None
-    assert sorted(s.document_id for s in detail.sources) == sorted(ids)
-    assert detail.parties == ["BY", "DZ", "RU"]
+    ids = {first.document.id, second.document.id}
+    assert {s.document_id for s in detail.sources} == ids
+    assert {s.published for s in detail.sources} == {date(2025, 5, 1), date(2025, 5, 2)}
     assert detail.sectors == ["28"]
+    (link,) = detail.links
+    assert "persons: " in link[3] and {"Yahia Bachir", "Яхья Башир"} <= set(
+        link[3].split("persons: ")[1].split(";")[0].split(" = ")
+    )
 
 
-def test_corrections_survive_reingestion(store: Store) -> None:
-    first, second = plain("Premier rapport.", day=date(2025, 5, 1)), plain("Second rapport.")
-    ids = [first.document.id, second.document.id]
-    shared = Event(EventType.MEETING, date(2025, 5, 1), parties=["BY", "DZ"], document_ids=ids)
-    first.events = [shared]
+def test_reports_of_different_people_on_different_days_stay_apart(store: Store) -> None:
+    industry = _report("Industrie.", date(2025, 5, 1), Person("Yahia Bachir", "DZ"))
+    education = _report("Éducation.", date(2025, 5, 2), Person("Kamel Baddari", "DZ"))
+    store.ingest([industry, education])
+    assert len(store.events()) == 2
+
+
+def test_corrections_survive_reingestion_and_new_reports(store: Store) -> None:
+    first = _report("Premier rapport.", date(2025, 5, 1), Person("Yahia Bachir", "DZ"))
     store.ingest([first])
-    store.correct(shared.key, "parties", ["DZ", "RU"], author="analyst")
-    store.correct(shared.key, "date", "2025-05-02", author="analyst")
+    key = first.events[0].key
+    store.correct(key, "parties", ["DZ", "RU"], author="analyst")
+    store.correct(key, "date", "2025-05-02", author="analyst")
     store.ingest([first])
-    # A new report of the corrected event adds sources and uncorrected facts only.
-    second.events = [replace(shared, parties=["BY", "DZ", "TR"], sectors=["13"])]
+    # A new report of the corrected step adds its source and uncorrected facts only.
+    second = _report("Second rapport.", date(2025, 5, 1), Person("Yahia Bachir", "DZ"))
+    second.events[0].sectors = ["13"]
     store.ingest([second])
 
-    detail = store.event(shared.key)
+    detail = store.event(key)
     assert detail is not None
+    assert len(detail.sources) == 2
     assert [(c.field, c.value, c.author) for c in detail.corrections] == [
         ("parties", ["DZ", "RU"], "analyst"),
         ("date", "2025-05-02", "analyst"),
     ]
-    assert detail.parties == ["BY", "DZ"]
+    assert detail.parties == ["DZ", "RU"]
     assert detail.sectors == ["13"]
-    assert detail.date == date(2025, 5, 1)
+    assert detail.date == date(2025, 5, 2)
     assert store.counts()["corrections"] == 2
 
 
@@ -145,22 +167,24 @@ def test_correcting_an_unknown_event_fails(store: Store) -> None:
         store.correct("nope", "parties", [], author="analyst")
 
 
-def test_spellings_of_one_actor_are_one_entity(store: Store) -> None:
+def test_spellings_and_scripts_of_one_actor_are_one_entity(store: Store) -> None:
     first = dz_by()
     second = plain("Nouvelle visite.", day=date(2025, 12, 10))
     second.events[0].persons = [Person("YAHIA BACHIR", "DZ", "ministre")]
-    second.events[0].organizations = [
-        Organization(["Groupe des Industries Mecaniques"], "DZ"),
-        Organization(["AGM"], "FR"),  # same acronym, another country: another entity
-    ]
-    store.ingest([first, second])
-    detail = store.event(second.events[0].key)
-    assert detail is not None
-    assert [(p.name, p.country, p.role) for p in detail.persons] == [
-        ("Yahia Bachir", "DZ", "ministre")
-    ]
-    agm, other = detail.organizations
-    assert agm.name == "AGM"
+    second.events[0].organizations = [Organization(["Groupe des Industries Mecaniques"])]
+    third = plain("زيارة جديدة.", day=date(2026, 1, 20))
+    third.events[0].persons = [Person("يحيى بشير", "DZ", "وزير الصناعة")]
+    namesake = plain("Visite tunisienne.", day=date(2026, 2, 1))
+    namesake.events[0].persons = [Person("Yahia Bachir", "TN", "ambassadeur")]
+    store.ingest([first, second, third, namesake])
+
+    (minister,) = store.entities(search="bachir", kind="person")[:1]
+    assert minister.country == "DZ"
+    assert set(minister.aliases) >= {"Yahia Bachir", "يحيى بشير"}
+    assert minister.events == 3
+    assert [r for r, _ in minister.roles] == ["ministre de l'Industrie", "ministre", "وزير الصناعة"]
+    others = [e for e in store.entities(kind="person") if e.country == "TN"]
+    assert [e.name for e in others] == ["Yahia Bachir"]
+    (agm,) = store.entities(kind="organization", search="AGM")
     assert agm.aliases == ["AGM", "Groupe des industries mécaniques"]
-    assert (other.name, other.country) == ("AGM", "FR")
     assert store.counts()["entities"] == 3

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,9 @@ WorkersOption = typer.Option(
     help="Processes that extract in parallel (one per core pays from a few thousand "
     "documents on; each takes a second or two to start).",
 )
+#: Documents whose ids are looked up in the store at once.
+_KNOWN_CHUNK = 200
+
 DbOption = typer.Option(
     None,
     "--db",
@@ -52,6 +56,8 @@ class Tally:
 
     read: int = 0
     failed: int = 0
+    #: Documents recognised as stored already, before they were analysed.
+    known: int = 0
 
 
 def extractions(
@@ -62,18 +68,31 @@ def extractions(
     workers: int,
     tally: Tally,
     mentions: bool = False,
+    known: Callable[[list[str]], set[str]] | None = None,
 ) -> Iterator[Extraction]:
     """The extraction of every readable document. Unreadable inputs and failed
     extractions are reported on one line each and counted in ``tally``; the batch goes
-    on. Worker processes, if any, start now: call this before starting a progress bar."""
+    on. ``known`` tells which of a list of document ids are stored already: those are
+    skipped before analysis. Worker processes, if any, start now: call this before
+    starting a progress bar."""
 
-    def documents() -> Iterator[Document]:
+    def readable() -> Iterator[Document]:
         for item in read_all(paths, err):
             if isinstance(item, InputError):
                 tally.failed += 1
             else:
                 tally.read += 1
                 yield item
+
+    def documents() -> Iterator[Document]:
+        if known is None:
+            yield from readable()
+            return
+        items = readable()
+        while chunk := list(islice(items, _KNOWN_CHUNK)):
+            stored = known([d.id for d in chunk])
+            tally.known += sum(d.id in stored for d in chunk)
+            yield from (d for d in chunk if d.id not in stored)
 
     found = extract_many(documents(), model=model, workers=workers, mentions=mentions)
     return _successes(found, err, tally)

@@ -84,7 +84,9 @@ def ingest(
     report = IngestReport()
     tally = Tally()
     batch: list[Extraction] = []
-    found = extractions(paths, err, model=model, workers=workers, tally=tally)
+    found = extractions(
+        paths, err, model=model, workers=workers, tally=tally, known=store.known_documents
+    )
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("reading", total=None)
@@ -98,7 +100,7 @@ def ingest(
             report += store.ingest(batch)
     out.print(
         f"{tally.read} documents read: {report.documents_new} new, "
-        f"{report.documents_skipped} already stored; "
+        f"{report.documents_skipped + tally.known} already stored; "
         f"{report.events_new} new events; {tally.failed} failed"
     )
     store.close()
@@ -184,14 +186,27 @@ def highlighted(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
 
 
 def show(
-    event_id: str = typer.Argument(..., help="Event id, as listed by `events`."),
-    as_json: bool = typer.Option(False, "--json", help="The event as one JSON object."),
+    event_id: str = typer.Argument(
+        ..., help="Event id (as listed by `events`) or commitment id (by `commitments`)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="As one JSON object."),
     db: str | None = DbOption,
 ) -> None:
-    """Show one event: every field, and the evidence sentences with the supporting words."""
+    """Show one event (every field, why its reports were joined, the evidence sentences
+    with the supporting words) or one commitment (its thread, stage by stage)."""
+    from coopwatch.cli.register_commands import commitment_json, print_commitment
+
     store = _open_store(db)
-    detail = store.event(event_id)
+    thread = store.commitment(event_id) if event_id.startswith("c") else None
+    detail = None if thread else store.event(event_id)
     store.close()
+    if thread is not None:
+        if as_json:
+            line = json.dumps(commitment_json(thread.commitment, thread), ensure_ascii=False)
+            sys.stdout.write(line + "\n")
+        else:
+            print_commitment(thread)
+        return
     if detail is None:
         err.print(f"[red]error[/red] no event {escape(event_id)!r} in the store")
         raise typer.Exit(1)
@@ -213,6 +228,14 @@ def show(
         out.print(f"amount: {a.value:,} {a.currency}")
     if detail.jobs:
         out.print(f"jobs: {detail.jobs:,}")
+    if detail.commitments:
+        out.print(f"commitments: {', '.join(detail.commitments)}")
+    if len(detail.sources) > 1:
+        out.print(f"\n[bold]{len(detail.sources)} reports joined[/bold]")
+        for a, b, score, reasons in detail.links:
+            out.print(f"  {a} + {b} (score {score:.1f}): {escape(reasons)}")
+    for decision, a, b, author in detail.decisions:
+        out.print(f"  human decision: {a} and {b} {decision} (by {escape(author)})")
     for c in detail.corrections:
         out.print(
             f"correction: {escape(c.field)} = "
@@ -220,7 +243,9 @@ def show(
         )
     for source in detail.sources:
         out.print(
-            f"\n[bold]source[/bold] {escape(source.source)} ({source.published or 'undated'})"
+            f"\n[bold]source[/bold] {escape(source.source)} ({source.lang or '?'}, published "
+            f"{source.published or 'undated'}, gives {source.date or 'no date'}; "
+            f"report {source.report_id})"
         )
         evidence = detail.evidence_for(source.document_id)
         spans = [(e.span.start, e.span.end) for e in evidence]

@@ -118,6 +118,10 @@ def same_person(a: PersonKey, b: PersonKey) -> bool:
     return a.given == b.given or a.given.startswith(b.given) or b.given.startswith(a.given)
 
 
+#: Consonants a name's skeleton needs to be a key of its own.
+_MIN_ORG_SKELETON = 6
+
+
 @lru_cache(maxsize=100_000)
 def organization_keys(name: str) -> frozenset[str]:
     """Keys of one name of an organisation: its folded words, and its skeleton when it is
@@ -129,6 +133,11 @@ def organization_keys(name: str) -> frozenset[str]:
         translit = " ".join(fold(w) for w in words(latin))
         if translit:
             keys.add(translit)
+    # Long names also meet by their skeleton, across scripts: "Ibérica de Cables" and
+    # "إيبيريكا دي كابليس". Short ones would meet too many others.
+    bones = skeleton(name)
+    if len(bones) >= _MIN_ORG_SKELETON:
+        keys.add(f"~{bones}")
     return frozenset(keys)
 
 

@@ -13,11 +13,12 @@ from sqlalchemy.engine import Engine
 
 from coopwatch.errors import StoreError
 from coopwatch.model import Document, Extraction
-from coopwatch.store import migrate, queries
+from coopwatch.store import decisions, migrate, queries, register_queries
 from coopwatch.store.engine import create_engine, parse_url, shown, write_transaction
 from coopwatch.store.ingest import ingest
 from coopwatch.store.register import StepWriter
 from coopwatch.store.threads import ThreadWriter
+from coopwatch.store.register_queries import CommitmentDetail, CommitmentRow, EntityRow
 from coopwatch.store.rows import EventDetail, EventRow, IngestReport
 from coopwatch.store.schema import corrections, events
 
@@ -81,6 +82,11 @@ class Store:
             with write_transaction(self.engine) as connection:
                 report += ingest(connection, batch)
         return report
+
+    def known_documents(self, ids: Sequence[str]) -> set[str]:
+        """Which of these document ids are stored already."""
+        with self.engine.connect() as connection:
+            return queries.known_documents(connection, ids)
 
     def events(
         self,
@@ -147,6 +153,48 @@ class Store:
             correction_id = int(connection.execute(stmt, row).scalar_one())
             ThreadWriter(connection, steps).update(steps.refresh([step]))
             return correction_id
+
+    # -- the register ---------------------------------------------------------------
+
+    def commitments(
+        self,
+        countries: Sequence[str] = (),
+        stage: str | None = None,
+        limit: int | None = None,
+    ) -> list[CommitmentRow]:
+        """Commitment threads, latest activity first; ``countries`` must all be parties."""
+        with self.engine.connect() as connection:
+            return register_queries.commitment_rows(
+                connection, countries=countries, stage=stage, limit=limit
+            )
+
+    def commitment(self, commitment_id: str) -> CommitmentDetail | None:
+        with self.engine.connect() as connection:
+            return register_queries.commitment_detail(connection, commitment_id)
+
+    def entities(
+        self, kind: str | None = None, search: str | None = None, limit: int | None = None
+    ) -> list[EntityRow]:
+        with self.engine.connect() as connection:
+            return register_queries.entity_rows(connection, kind=kind, search=search, limit=limit)
+
+    def split_event(self, event_id: str, report_ids: Sequence[str], author: str) -> None:
+        """Set these reports of a step apart (a human decision ingestion keeps)."""
+        with write_transaction(self.engine) as connection:
+            decisions.split_event(connection, event_id, report_ids, author)
+
+    def merge_events(self, event_ids: Sequence[str], author: str) -> str:
+        """Join steps the linker kept apart; the id of the step they make."""
+        with write_transaction(self.engine) as connection:
+            return decisions.merge_events(connection, event_ids, author)
+
+    def split_commitment(self, commitment_id: str, event_ids: Sequence[str], author: str) -> None:
+        with write_transaction(self.engine) as connection:
+            decisions.split_commitment(connection, commitment_id, event_ids, author)
+
+    def merge_commitments(self, commitment_ids: Sequence[str], author: str) -> None:
+        with write_transaction(self.engine) as connection:
+            decisions.merge_commitments(connection, commitment_ids, author)
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:

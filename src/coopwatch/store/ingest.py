@@ -47,6 +47,8 @@ def ingest(connection: Connection, batch: Iterable[Extraction]) -> IngestReport:
         except sa.exc.SQLAlchemyError as exc:
             reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
             raise StoreError(f"cannot store document {doc.id} ({doc.source}): {reason}") from exc
+        except (TypeError, ValueError, KeyError) as exc:
+            raise StoreError(f"cannot store document {doc.id} ({doc.source}): {exc}") from exc
         if added is None:
             report.documents_skipped += 1
             continue
@@ -99,6 +101,31 @@ def _check(doc: Document) -> None:
             )
 
 
+_INT64 = 2**63
+
+
+def _check_facts(extraction: Extraction) -> None:
+    """Refuse values outside their columns' range, alike on SQLite and PostgreSQL."""
+    doc = extraction.document
+    if doc.lang is not None and len(doc.lang) > 16:
+        raise StoreError(f"document {doc.id} ({doc.source}): language code {doc.lang!r} too long")
+    for event in extraction.events:
+        for country in event.parties:
+            if not (isinstance(country, str) and len(country) == 2):
+                raise StoreError(
+                    f"document {doc.id} ({doc.source}): party {country!r} is not an ISO "
+                    "3166 alpha-2 code"
+                )
+        for amount in event.amounts:
+            if not -_INT64 <= amount.value < _INT64 or len(amount.currency) != 3:
+                raise StoreError(
+                    f"document {doc.id} ({doc.source}): amount {amount.value} "
+                    f"{amount.currency!r} is out of range (64-bit integer, ISO 4217 code)"
+                )
+        if event.jobs is not None and not 0 <= event.jobs < _INT64:
+            raise StoreError(f"document {doc.id} ({doc.source}): jobs {event.jobs} out of range")
+
+
 def _with_document(event: Event, document_id: str) -> Event:
     """An event of this document keyed by it even if the extractor left the ids empty."""
     return event if event.document_ids else replace(event, document_ids=[document_id])
@@ -110,6 +137,7 @@ def _add(
     """Store one document and its reports; None when it was stored already."""
     doc = extraction.document
     _check(doc)
+    _check_facts(extraction)
     stored = insert_ignore(
         connection,
         documents,

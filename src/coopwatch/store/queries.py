@@ -21,9 +21,11 @@ from coopwatch.store.rows import (
     EvidenceRow,
     OrganizationRow,
     PersonRow,
+    SourceRef,
     SourceRow,
 )
 from coopwatch.store.schema import (
+    commitment_events,
     corrections,
     documents,
     entities,
@@ -37,7 +39,9 @@ from coopwatch.store.schema import (
     events,
     evidence,
     extractions,
+    link_decisions,
     metadata,
+    step_links,
 )
 
 #: Ids per IN (...) list: well under the bound-parameter limits of SQLite and psycopg.
@@ -83,7 +87,24 @@ def _event_rows(db: Connection, rows: list[sa.RowMapping]) -> list[EventRow]:
     parties = _lists(db, event_parties.c.country, ids)
     sectors = _lists(db, event_sectors.c.isic, ids)
     instruments = _lists(db, event_instruments.c.instrument, ids)
-    sources = _lists(db, event_sources.c.document_id, ids)
+    refs = _source_refs(db, ids)
+    actors = _grouped(
+        db,
+        sa.select(event_entities.c.event_id, entities.c.kind, entities.c.name)
+        .join(entities, entities.c.id == event_entities.c.entity_id)
+        .order_by(entities.c.id),
+        ids,
+    )
+    money = _grouped(
+        db,
+        sa.select(
+            event_amounts.c.event_id,
+            event_amounts.c.value,
+            event_amounts.c.currency,
+            event_amounts.c.document_id,
+        ).order_by(event_amounts.c.id),
+        ids,
+    )
     return [
         EventRow(
             id=r["id"],
@@ -95,10 +116,45 @@ def _event_rows(db: Connection, rows: list[sa.RowMapping]) -> list[EventRow]:
             cameo=r["cameo"],
             confidence=r["confidence"],
             jobs=r["jobs"],
-            document_ids=sources[r["id"]],
+            document_ids=sorted({s.document for s in refs[r["id"]]}),
+            persons=[a.name for a in actors[r["id"]] if a.kind == "person"],
+            organizations=[a.name for a in actors[r["id"]] if a.kind == "organization"],
+            amounts=[
+                {"value": a.value, "currency": a.currency, "document": a.document_id}
+                for a in money[r["id"]]
+            ],
+            sources=refs[r["id"]],
         )
         for r in rows
     ]
+
+
+def _source_refs(db: Connection, ids: Sequence[str]) -> dict[str, list[SourceRef]]:
+    query = (
+        sa.select(
+            event_sources.c.event_id,
+            documents.c.id,
+            documents.c.source,
+            documents.c.url,
+            event_sources.c.lang,
+            documents.c.published,
+            event_sources.c.date,
+            event_sources.c.sentence_start,
+            event_sources.c.sentence_end,
+        )
+        .join(documents, documents.c.id == event_sources.c.document_id)
+        .order_by(documents.c.published, documents.c.id)
+    )
+    return defaultdict(
+        list,
+        {
+            k: [
+                SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], _span(r[7], r[8]))
+                for r in v
+            ]
+            for k, v in _grouped(db, query, ids).items()
+        },
+    )
 
 
 def _grouped(db: Connection, query: sa.Select[Any], ids: Sequence[str]) -> dict[str, list[Any]]:
@@ -124,6 +180,12 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
 
 
 def event_detail(db: Connection, event_id: str) -> EventDetail | None:
+    """One step in full; ``event_id`` may also be the id of one of its reports (a step
+    that was joined to another keeps answering to its old id)."""
+    step = db.scalar(
+        sa.select(event_sources.c.event_id).where(event_sources.c.report_id == event_id)
+    )
+    event_id = step or event_id
     row = db.execute(sa.select(events).where(events.c.id == event_id)).mappings().first()
     if row is None:
         return None
@@ -151,7 +213,14 @@ def event_detail(db: Connection, event_id: str) -> EventDetail | None:
         )
     ]
     query = (
-        sa.select(documents, event_sources.c.sentence_start, event_sources.c.sentence_end)
+        sa.select(
+            documents,
+            event_sources.c.sentence_start,
+            event_sources.c.sentence_end,
+            event_sources.c.report_id,
+            event_sources.c.date.label("report_date"),
+            event_sources.c.lang.label("report_lang"),
+        )
         .join(event_sources, event_sources.c.document_id == documents.c.id)
         .where(event_sources.c.event_id == event_id)
         .order_by(documents.c.published, documents.c.id)
@@ -163,12 +232,40 @@ def event_detail(db: Connection, event_id: str) -> EventDetail | None:
             url=r.url,
             title=r.title,
             published=r.published,
-            lang=r.lang,
+            lang=r.report_lang or r.lang,
             text=r.text,
             sentence=_span(r.sentence_start, r.sentence_end),
+            report_id=r.report_id,
+            date=r.report_date,
         )
         for r in db.execute(query)
     ]
+    reports = [s.report_id for s in detail.sources]
+    detail.links = [
+        (a, b, score, reasons)
+        for a, b, score, reasons in db.execute(
+            sa.select(step_links)
+            .where(step_links.c.report_a.in_(reports), step_links.c.report_b.in_(reports))
+            .order_by(step_links.c.report_a, step_links.c.report_b)
+        )
+    ]
+    detail.decisions = [
+        (decision, a, b, author)
+        for decision, a, b, author in db.execute(
+            sa.select(link_decisions.c.decision, link_decisions.c.a, link_decisions.c.b,
+                      link_decisions.c.author)
+            .where(link_decisions.c.scope == "step",
+                   sa.or_(link_decisions.c.a.in_(reports), link_decisions.c.b.in_(reports)))
+            .order_by(link_decisions.c.id)
+        )
+    ]  # fmt: skip
+    detail.commitments = list(
+        db.scalars(
+            sa.select(commitment_events.c.commitment_id)
+            .where(commitment_events.c.event_id == event_id)
+            .order_by(commitment_events.c.commitment_id)
+        )
+    )
     texts = {s.document_id: s.text for s in detail.sources}
     query = (
         sa.select(evidence)
@@ -186,7 +283,7 @@ def event_detail(db: Connection, event_id: str) -> EventDetail | None:
     ]
     query = (
         sa.select(corrections)
-        .where(corrections.c.event_id == event_id)
+        .where(corrections.c.event_id.in_(reports))
         .order_by(corrections.c.created_at, corrections.c.id)
     )
     detail.corrections = [
@@ -318,6 +415,13 @@ def counts(db: Connection) -> dict[str, int]:
         name: db.scalar(sa.select(sa.func.count()).select_from(sa.table(name))) or 0
         for name in names
     }
+
+
+def known_documents(db: Connection, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for part in _chunks(list(ids)):
+        found.update(db.scalars(sa.select(documents.c.id).where(documents.c.id.in_(part))))
+    return found
 
 
 def documents_count(db: Connection) -> int:

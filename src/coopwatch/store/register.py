@@ -246,7 +246,7 @@ class StepWriter:
                 sa.select(step_links.c.report_a, step_links.c.report_b, step_links.c.score).where(
                     sa.or_(step_links.c.report_a.in_(part), step_links.c.report_b.in_(part))
                 )
-            ).tuples():
+            ):
                 links[(a, b)] = score
                 found |= {a, b}
             for a, b in self._decisions(frontier, "join"):
@@ -263,7 +263,7 @@ class StepWriter:
             link_decisions.c.decision == decision,
             sa.or_(link_decisions.c.a.in_(part), link_decisions.c.b.in_(part)),
         )
-        return [(a, b) for a, b in self.db.execute(query).tuples()]
+        return [(a, b) for a, b in self.db.execute(query)]
 
     def _rebuild(self, changed: dict[str, set[str]]) -> set[str]:
         """Rewrite the rows of every changed step from its reports; the step ids touched."""
@@ -331,7 +331,7 @@ class StepWriter:
             .order_by(report_entities.c.report_id, report_entities.c.entity_id)
         )
         roles: dict[int, str | None] = {}
-        for entity_id, role in self.db.execute(query).tuples():
+        for entity_id, role in self.db.execute(query):
             if roles.get(entity_id) is None:
                 roles[entity_id] = role
         rows = [{"event_id": step, "entity_id": e, "role": r} for e, r in roles.items()]
@@ -376,7 +376,7 @@ class StepWriter:
         query = sa.select(event_sources.c.report_id, event_sources.c.facts).where(
             event_sources.c.report_id.in_(members)
         )
-        return {r: json.loads(text)["event"] for r, text in self.db.execute(query).tuples()}
+        return {r: json.loads(text)["event"] for r, text in self.db.execute(query)}
 
     def _corrections(self, members: list[str]) -> dict[str, Any]:
         """The latest human value of each corrected field of the step."""
@@ -385,7 +385,7 @@ class StepWriter:
             .where(corrections.c.event_id.in_(members))
             .order_by(corrections.c.created_at, corrections.c.id)
         )
-        return {name: value for name, value in self.db.execute(query).tuples()}
+        return {name: value for name, value in self.db.execute(query)}
 
 
 def _parse_facts(document_id: str, text: str) -> ReportFacts:

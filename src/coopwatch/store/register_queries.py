@@ -125,7 +125,7 @@ def commitment_rows(
             .where(commitment_events.c.commitment_id.in_(part))
             .order_by(commitment_events.c.date, commitment_events.c.event_id)
         )
-        for thread, event in db.execute(q).tuples():
+        for thread, event in db.execute(q):
             events[thread].append(event)
         q2 = (
             sa.select(commitment_milestones)
@@ -150,6 +150,183 @@ def commitments_of_events(db: Connection, event_ids: Sequence[str]) -> dict[str,
         q = sa.select(commitment_events.c.event_id, commitment_events.c.commitment_id).where(
             commitment_events.c.event_id.in_(event_ids[i : i + 500])
         )
-        for event, thread in db.execute(q).tuples():
+        for event, thread in db.execute(q):
             out[event].append(thread)
     return out
+
+
+@dataclass(slots=True)
+class Evidence:
+    """A sentence of a source that shows a step."""
+
+    document_id: str
+    source: str
+    url: str | None
+    lang: str | None
+    date: date | None
+    sentence: str
+
+
+def step_evidence(db: Connection, event_ids: Sequence[str]) -> dict[str, list[Evidence]]:
+    """The sentence of each report of these steps, by step."""
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    for i in range(0, len(event_ids), 500):
+        query = (
+            sa.select(
+                event_sources.c.event_id,
+                event_sources.c.document_id,
+                documents.c.source,
+                documents.c.url,
+                event_sources.c.lang,
+                event_sources.c.date,
+                event_sources.c.sentence_start,
+                event_sources.c.sentence_end,
+                documents.c.text,
+            )
+            .join(documents, documents.c.id == event_sources.c.document_id)
+            .where(event_sources.c.event_id.in_(event_ids[i : i + 500]))
+            .order_by(documents.c.published, documents.c.id)
+        )
+        for r in db.execute(query):
+            sentence = "" if r.sentence_start is None else r.text[r.sentence_start : r.sentence_end]
+            out[r.event_id].append(
+                Evidence(r.document_id, r.source, r.url, r.lang, r.date, sentence)
+            )
+    return out
+
+
+@dataclass(slots=True)
+class AmountBySource:
+    value: int
+    currency: str
+    document_id: str | None
+
+
+@dataclass(slots=True)
+class CommitmentDetail:
+    commitment: CommitmentRow
+    organizations: list[str]
+    sectors: list[str]
+    instruments: list[str]
+    amounts: list[AmountBySource]
+    jobs: list[tuple[int, str]]  # (jobs, document id) per source that gives a figure
+    evidence: dict[str, list[Evidence]]  # step id -> its sentences
+
+
+def commitment_detail(db: Connection, commitment_id: str) -> CommitmentDetail | None:
+    from coopwatch.store.schema import (
+        entities,
+        event_amounts,
+        event_entities,
+        event_instruments,
+        event_sectors,
+        events,
+    )
+
+    found = commitment_rows(db, ids=[commitment_id])
+    if not found:
+        return None
+    row = found[0]
+    steps = row.event_ids
+    orgs = list(
+        db.scalars(
+            sa.select(entities.c.name)
+            .join(event_entities, event_entities.c.entity_id == entities.c.id)
+            .where(event_entities.c.event_id.in_(steps), entities.c.kind == "organization")
+            .distinct()
+            .order_by(entities.c.name)
+        )
+    )
+    sectors = sorted(set(db.scalars(sa.select(event_sectors.c.isic).where(
+        event_sectors.c.event_id.in_(steps)))))  # fmt: skip
+    instruments = sorted(set(db.scalars(sa.select(event_instruments.c.instrument).where(
+        event_instruments.c.event_id.in_(steps)))))  # fmt: skip
+    amounts = {
+        (r.value, r.currency, r.document_id): AmountBySource(r.value, r.currency, r.document_id)
+        for r in db.execute(
+            sa.select(event_amounts).where(event_amounts.c.event_id.in_(steps))
+            .order_by(event_amounts.c.id)
+        )
+    }  # fmt: skip
+    jobs = [
+        (j, e)
+        for e, j in db.execute(
+            sa.select(events.c.id, events.c.jobs).where(
+                events.c.id.in_(steps), events.c.jobs.is_not(None)
+            )
+        )
+    ]
+    return CommitmentDetail(
+        row, orgs, sectors, instruments, list(amounts.values()), jobs, step_evidence(db, steps)
+    )
+
+
+@dataclass(slots=True)
+class EntityRow:
+    id: int
+    kind: str
+    name: str
+    country: str | None
+    latin: str | None
+    aliases: list[str]
+    roles: list[tuple[str, date | None]]  # role, date of the report that gives it
+    events: int
+
+
+def entity_rows(
+    db: Connection,
+    *,
+    kind: str | None = None,
+    search: str | None = None,
+    ids: Sequence[int] | None = None,
+    limit: int | None = None,
+) -> list[EntityRow]:
+    """Entities with their aliases, roles and number of events, most active first."""
+    from coopwatch.store.entity_store import alias_key
+    from coopwatch.store.schema import entities, entity_aliases, event_entities, report_entities
+
+    count = (
+        sa.select(sa.func.count())
+        .select_from(event_entities)
+        .where(event_entities.c.entity_id == entities.c.id)
+        .scalar_subquery()
+    )
+    query = sa.select(entities, count.label("n")).order_by(sa.desc("n"), entities.c.id)
+    if kind:
+        query = query.where(entities.c.kind == kind)
+    if ids is not None:
+        query = query.where(entities.c.id.in_(list(ids)))
+    if search:
+        key = alias_key(search)
+        query = query.where(
+            sa.exists().where(
+                entity_aliases.c.entity_id == entities.c.id,
+                entity_aliases.c.key.contains(key, autoescape=True),
+            )
+        )
+    if limit is not None:
+        query = query.limit(limit)
+    rows = list(db.execute(query))
+    found = [r.id for r in rows]
+    aliases: dict[int, list[str]] = defaultdict(list)
+    roles: dict[int, list[tuple[str, date | None]]] = defaultdict(list)
+    for i in range(0, len(found), 500):
+        part = found[i : i + 500]
+        for entity_id, alias in db.execute(
+            sa.select(entity_aliases.c.entity_id, entity_aliases.c.alias)
+            .where(entity_aliases.c.entity_id.in_(part))
+            .order_by(entity_aliases.c.entity_id, entity_aliases.c.alias)
+        ):
+            aliases[entity_id].append(alias)
+        for entity_id, role, day in db.execute(
+            sa.select(report_entities.c.entity_id, report_entities.c.role, event_sources.c.day)
+            .join(event_sources, event_sources.c.report_id == report_entities.c.report_id)
+            .where(report_entities.c.entity_id.in_(part), report_entities.c.role.is_not(None))
+            .order_by(report_entities.c.entity_id, event_sources.c.day)
+        ):
+            if (role, day) not in roles[entity_id]:
+                roles[entity_id].append((role, day))
+    return [
+        EntityRow(r.id, r.kind, r.name, r.country, r.latin, aliases[r.id], roles[r.id], r.n)
+        for r in rows
+    ]

@@ -24,8 +24,21 @@ class IngestReport:
 
 
 @dataclass(slots=True)
+class SourceRef:
+    """One report of a step: which document, and what it says of the step."""
+
+    document: str
+    source: str
+    url: str | None
+    lang: str | None
+    published: date | None
+    date: date | None  # the date this report gives the step
+    sentence: Span | None
+
+
+@dataclass(slots=True)
 class EventRow:
-    """One line of an event listing."""
+    """One line of an event listing: a step of the register with its merged fields."""
 
     id: str
     type: str
@@ -37,6 +50,10 @@ class EventRow:
     confidence: float
     jobs: int | None
     document_ids: list[str]
+    persons: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    amounts: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = _jsonable(self)
@@ -80,6 +97,8 @@ class SourceRow:
     lang: str | None
     text: str
     sentence: Span | None
+    report_id: str = ""
+    date: date | None = None  # the date this report gives the step
 
     @property
     def sentence_text(self) -> str | None:
@@ -129,6 +148,11 @@ class EventDetail:
     sources: list[SourceRow] = field(default_factory=list)
     evidence: list[EvidenceRow] = field(default_factory=list)
     corrections: list[CorrectionRow] = field(default_factory=list)
+    #: Why the reports were joined: (report, report, score, fields that agreed).
+    links: list[tuple[str, str, float, str]] = field(default_factory=list)
+    #: Human decisions on this step: (decision, report, report, author).
+    decisions: list[tuple[str, str, str, str]] = field(default_factory=list)
+    commitments: list[str] = field(default_factory=list)
 
     def evidence_for(self, document_id: str) -> list[EvidenceRow]:
         return [e for e in self.evidence if e.document_id == document_id]

@@ -3,7 +3,7 @@
 Each step about a definite undertaking has thread keys
 (:func:`coopwatch.linking.commitments.thread_keys`) in ``commitment_keys``; a thread is
 a group of steps sharing keys, under the human decisions on commitments, and its id is
-the smallest id of its steps. When steps change, the threads around them are
+``c`` followed by the smallest id of its steps. When steps change, the threads around them are
 recomputed from their steps, so the result does not depend on the order of ingestion.
 """
 
@@ -37,6 +37,11 @@ from coopwatch.store.schema import (
     link_decisions,
 )
 from coopwatch.store.upsert import insert_ignore
+
+
+def thread_id(first_step: str) -> str:
+    """A thread's id: ``c`` and the smallest id of its steps (never an event's id)."""
+    return f"c{first_step}"
 
 
 class ThreadWriter:
@@ -73,8 +78,8 @@ class ThreadWriter:
             select_in(self.db, commitment_events.c.commitment_id, commitment_events.c.event_id,
                       sorted(component))  # fmt: skip
         )
-        old_threads |= set(select_in(self.db, commitments.c.id, commitments.c.id,
-                                     sorted(component | set(touched))))  # fmt: skip
+        candidates = sorted(thread_id(s) for s in component | set(touched))
+        old_threads |= set(select_in(self.db, commitments.c.id, commitments.c.id, candidates))
         for part in _chunks(sorted(old_threads)):
             self.db.execute(sa.delete(commitments).where(commitments.c.id.in_(part)))
         keyed = set(
@@ -89,7 +94,7 @@ class ThreadWriter:
         )
         members: dict[str, list[str]] = {}
         for step, thread in groups.items():
-            members.setdefault(thread, []).append(step)
+            members.setdefault(thread_id(thread), []).append(step)
         for thread, steps in sorted(members.items()):
             self._write(thread, sorted(steps))
 
@@ -107,7 +112,7 @@ class ThreadWriter:
                 query = sa.select(commitment_keys.c.key, commitment_keys.c.event_id).where(
                     commitment_keys.c.key.in_(part)
                 )
-                for key, step in self.db.execute(query).tuples():
+                for key, step in self.db.execute(query):
                     by_key.setdefault(key, set()).add(step)
                     found.add(step)
             for a, b in self._decisions(frontier, "join"):
@@ -117,15 +122,30 @@ class ThreadWriter:
         return component, links
 
     def _decisions(self, steps: set[str], decision: str) -> list[tuple[str, str]]:
+        """Human decisions on these steps' threads, as pairs of current step ids.
+
+        A decision names the steps of its day; a step joined to others since answers to
+        the id of the step it is in now.
+        """
         if not steps:
             return []
-        part = sorted(steps)
+        reports = select_in(self.db, event_sources.c.report_id, event_sources.c.event_id,
+                            sorted(steps))  # fmt: skip
         query = sa.select(link_decisions.c.a, link_decisions.c.b).where(
             link_decisions.c.scope == "commitment",
             link_decisions.c.decision == decision,
-            sa.or_(link_decisions.c.a.in_(part), link_decisions.c.b.in_(part)),
+            sa.or_(link_decisions.c.a.in_(reports), link_decisions.c.b.in_(reports)),
         )
-        return [(a, b) for a, b in self.db.execute(query).tuples()]
+        pairs = list(self.db.execute(query))
+        ends = sorted({x for pair in pairs for x in pair})
+        step_of = dict(
+            self.db.execute(
+                sa.select(event_sources.c.report_id, event_sources.c.event_id).where(
+                    event_sources.c.report_id.in_(ends)
+                )
+            ).all()
+        )
+        return [(step_of[a], step_of[b]) for a, b in pairs if a in step_of and b in step_of]
 
     def _reports(self, steps: Iterable[str]) -> dict[str, list[ReportFacts]]:
         wanted = sorted(set(steps))
@@ -134,7 +154,7 @@ class ThreadWriter:
             query = sa.select(event_sources.c.event_id, event_sources.c.report_id).where(
                 event_sources.c.event_id.in_(part)
             )
-            pairs.extend(self.db.execute(query).tuples())
+            pairs.extend(self.db.execute(query))
         facts = self.steps.facts([r for _, r in pairs])
         out: dict[str, list[ReportFacts]] = {}
         for step, report in sorted(pairs):
@@ -146,7 +166,7 @@ class ThreadWriter:
         reports = self._reports(steps)
         dates = dict(
             self.db.execute(sa.select(events.c.id, events.c.date).where(events.c.id.in_(steps)))
-            .tuples()
+            
             .all()
         )
         shown: list[tuple[str, date | None, CommitmentStage]] = [
