@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from datetime import date
+
+from coopwatch.linking.commitments import Milestone, current_stage, timeline
+from coopwatch.linking.stages import stage_of
+from coopwatch.model import CommitmentStage as S
+
+
+def test_the_timeline_keeps_each_step_further_and_each_outcome() -> None:
+    steps = [
+        ("e3", date(2026, 11, 4), S.UNDER_WAY),
+        ("e1", date(2026, 2, 10), S.PLEDGED),
+        ("e2", date(2026, 6, 16), S.AGREED),
+        ("e2b", date(2026, 6, 20), S.PLEDGED),  # a pledge after the signing adds nothing
+        ("e4", date(2027, 9, 22), S.OPERATIONAL),
+    ]
+    milestones = timeline(steps)
+    assert [(m.stage, m.event_id) for m in milestones] == [
+        (S.PLEDGED, "e1"),
+        (S.AGREED, "e2"),
+        (S.UNDER_WAY, "e3"),
+        (S.OPERATIONAL, "e4"),
+    ]
+    assert current_stage(milestones) == S.OPERATIONAL
+
+
+def test_a_cancellation_after_the_signing_is_where_the_thread_stands() -> None:
+    steps = [("a", date(2025, 10, 14), S.AGREED), ("b", date(2026, 5, 19), S.CANCELLED)]
+    assert current_stage(timeline(steps)) == S.CANCELLED
+    assert current_stage([Milestone(S.STALLED, None, "x")]) == S.STALLED
+
+
+def test_stage_words_of_the_sentence_in_four_languages() -> None:
+    assert stage_of("implementation", "L'usine a été inaugurée hier à Bouira.", "fr") == S.OPERATIONAL
+    assert stage_of("implementation", "Work began on the new plant.", "en") == S.UNDER_WAY
+    assert stage_of("agreement", "The deal signed in 2024 was cancelled.", "en") == S.CANCELLED
+    assert stage_of("agreement", "Проект заморожен.", "ru") == S.STALLED
+    assert stage_of("implementation", "تم تدشين المصنع", "ar") == S.OPERATIONAL
+    assert stage_of("meeting", "They met in Algiers.", "en") == S.DISCUSSED
