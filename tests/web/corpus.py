@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -58,3 +59,18 @@ def fill(store: Store) -> dict[str, Extraction]:
     }
     store.ingest(found.values())
     return found
+
+
+def linked_report(extraction: Extraction, type_: str, sectors: list[str]) -> Extraction:
+    """A later document that reports the same step as one event of ``extraction``
+    (the same key), and names more sectors: ingesting it adds to that event's facts."""
+    event = next(e for e in extraction.events if e.type == type_)
+    doc = Document.create(
+        extraction.document.text + "\n\nMise à jour.",
+        "update.txt",
+        published=extraction.document.published,
+        lang=extraction.document.lang,
+    )
+    again = replace(event, sectors=sorted({*event.sectors, *sectors}))
+    assert again.key == event.key
+    return Extraction(doc, events=[again], parties=again.parties, sectors=again.sectors)
