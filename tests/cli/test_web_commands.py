@@ -47,7 +47,9 @@ def test_correct_list_and_undo(tmp_path: Path, seed_path: Path) -> None:
 
 def test_a_bad_correction_says_why(tmp_path: Path, seed_path: Path) -> None:
     db = _ingested(tmp_path, seed_path)
-    bad = runner.invoke(app, ["correct", _meeting(db), "-f", "parties", "-v", "Algeria", "--db", db])
+    bad = runner.invoke(
+        app, ["correct", _meeting(db), "-f", "parties", "-v", "Algeria", "--db", db]
+    )
     assert bad.exit_code == 1 and "ISO 3166" in bad.output
     missing = runner.invoke(app, ["correct", "abc", "-f", "status", "-v", "wrong", "--db", db])
     assert missing.exit_code == 1 and "no event 'abc'" in missing.output

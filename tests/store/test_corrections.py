@@ -8,9 +8,8 @@ import pytest
 
 from coopwatch.errors import CorrectionError, NotFoundError
 from coopwatch.model import Extraction
-from coopwatch.store import Store
+from coopwatch.store import Store, views
 from coopwatch.store import corrections as fixes
-from coopwatch.store import views
 from coopwatch.store.engine import write_transaction
 
 from .samples import dz_by
@@ -57,11 +56,18 @@ def test_undo_restores_the_machine_value_and_unfreezes(store: Store) -> None:
         two = fixes.correct(db, pledge, "type", "implementation", author="bo")
     detail = store.event(pledge)
     assert detail is not None and (detail.type, detail.cameo) == ("implementation", "060")
-    with write_transaction(store.engine) as db, pytest.raises(CorrectionError, match="undo it first"):
+    with (
+        write_transaction(store.engine) as db,
+        pytest.raises(CorrectionError, match="undo it first"),
+    ):
         fixes.undo(db, one.id, author="ana")
     with write_transaction(store.engine) as db:
         undone = fixes.undo(db, two.id, author="cy")
-        assert (undone.before, undone.after, undone.reverts) == ("implementation", "agreement", two.id)
+        assert (undone.before, undone.after, undone.reverts) == (
+            "implementation",
+            "agreement",
+            two.id,
+        )
         assert fixes.current_value(db, pledge, "type") == "agreement"
         fixes.undo(db, one.id, author="ana")
     detail = store.event(pledge)

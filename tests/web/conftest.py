@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from coopwatch import Extraction
 from coopwatch.api import create_app
 from coopwatch.store import Store
+
 from .corpus import fill
 
 ENV_KEY = "test-env-key-0123456789"

@@ -1,4 +1,4 @@
-"""The API through FastAPI's test client, on the seed dispatch and the Arabic and Russian reports."""
+"""The API through FastAPI's test client, on the seed dispatch, Arabic and Russian reports."""
 
 from __future__ import annotations
 
@@ -65,9 +65,7 @@ def test_one_event_has_its_evidence_marked_in_its_source(
     assert body["event"]["cameo"] == "040" and body["event"]["parties"] == ["BY", "DZ"]
     [source] = body["sources"]
     sentence = source["sentence"]
-    marked = {
-        sentence["text"][m["start"] : m["end"]]: m["fields"] for m in sentence["marks"]
-    }
+    marked = {sentence["text"][m["start"] : m["end"]]: m["fields"] for m in sentence["marks"]}
     assert marked["a reçu"] == ["type"]
     assert "parties" in marked["biélorusse"]
     full = source["full"]
@@ -97,9 +95,8 @@ def test_entities_search_and_documents(client: TestClient, corpus: dict[str, Ext
     assert corpus["seed"].document.id in ids
     seed_hit = next(h for h in hits["items"] if h["id"] == corpus["seed"].document.id)
     snippet = seed_hit["snippet"]
-    assert [snippet["text"][m["start"] : m["end"]] for m in snippet["marks"]][0].lower() == (
-        "tracteurs"
-    )
+    first = snippet["marks"][0]
+    assert snippet["text"][first["start"] : first["end"]].lower() == "tracteurs"
     doc = client.get(f"/api/documents/{corpus['ru'].document.id}").json()
     assert doc["text"] == corpus["ru"].document.text and doc["events"]
 
@@ -131,7 +128,9 @@ def test_unknown_ids_are_404_json(client: TestClient) -> None:
         assert response.json()["error"]["status"] == 404
 
 
-def test_a_write_without_a_valid_key_is_401(client: TestClient, corpus: dict[str, Extraction]) -> None:
+def test_a_write_without_a_valid_key_is_401(
+    client: TestClient, corpus: dict[str, Extraction]
+) -> None:
     meeting = event_of(corpus["seed"], "meeting")
     body = {"field": "status", "value": "wrong"}
     for headers in ({}, {"Authorization": "Bearer nope"}, {"X-API-Key": "cw_forged"}):

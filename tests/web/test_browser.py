@@ -112,7 +112,9 @@ def page(browser: Any) -> Iterator[Any]:
     tab.on("pageerror", lambda e: tab.incidents.append(f"page error: {e}"))
     tab.on(
         "console",
-        lambda m: tab.incidents.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+        lambda m: (
+            tab.incidents.append(f"console {m.type}: {m.text}") if m.type == "error" else None
+        ),
     )
     yield tab
     context.close()
@@ -137,9 +139,7 @@ def test_walk_from_home_to_the_seeds_evidence(site: Any, page: Any, tmp_path: Pa
     assert page.incidents == []
 
 
-def test_a_correction_with_a_key_survives_reingestion(
-    site: Any, page: Any, tmp_path: Path
-) -> None:
+def test_a_correction_with_a_key_survives_reingestion(site: Any, page: Any, tmp_path: Path) -> None:
     server, store, corpus = site
     meeting = event_of(corpus["seed"], "meeting")
     page.goto(f"{server.url}/events/{meeting}")
@@ -164,7 +164,9 @@ def test_a_correction_with_a_key_survives_reingestion(
     page.goto(f"{server.url}/events/{meeting}")
     sectors = page.locator("table.fields tr", has_text="sectors (ISIC)").locator("td").first
     assert sectors.inner_text().split() == ["28", "corrected"]
-    assert page.locator("table.fields tr", has_text="sectors (ISIC)").locator("td").first.is_visible()
+    assert (
+        page.locator("table.fields tr", has_text="sectors (ISIC)").locator("td").first.is_visible()
+    )
     page.screenshot(path=str(tmp_path / "corrected.png"), full_page=True)
     # The refused write is the only thing the console reports.
     assert [i for i in page.incidents if "401 (Unauthorized)" not in i] == []

@@ -17,11 +17,21 @@ def test_every_page_answers_with_its_json_twin(
     client: TestClient, corpus: dict[str, Extraction]
 ) -> None:
     meeting = event_of(corpus["seed"], "meeting")
-    for page in ("/", "/events?country=DZ", "/pairs/DZ-BY", f"/events/{meeting}",
-                 "/entities", "/commitments", "/corrections", "/search?q=tracteurs"):
+    for page in (
+        "/",
+        "/events?country=DZ",
+        "/pairs/DZ-BY",
+        f"/events/{meeting}",
+        "/entities",
+        "/commitments",
+        "/corrections",
+        "/search?q=tracteurs",
+    ):
         response = client.get(page)
         assert response.status_code == 200, page
-        twin = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', response.text)
+        twin = re.search(
+            r'<link rel="alternate" type="application/json" href="([^"]+)"', response.text
+        )
         assert twin is not None, page
         data = client.get(twin.group(1).replace("&amp;", "&"))
         assert data.status_code == 200 and data.headers["content-type"] == "application/json"
@@ -30,7 +40,10 @@ def test_every_page_answers_with_its_json_twin(
 def test_headers_forbid_inline_scripts_and_framing(client: TestClient) -> None:
     response = client.get("/")
     csp = response.headers["content-security-policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self'" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
     assert response.headers["x-frame-options"] == "DENY"
     assert response.headers["x-content-type-options"] == "nosniff"
     assert "<script" not in response.text  # no script at all on the pages but the docs
@@ -104,8 +117,9 @@ def test_a_correction_by_form_needs_the_key(
     assert "Moscow joined" in page and '["BY", "DZ", "RU"]' in page
     assert client.get(f"/api/events/{meeting}").json()["event"]["parties"] == ["BY", "DZ", "RU"]
     [entry] = client.get("/api/corrections").json()["items"]
-    undone = client.post(f"/corrections/{entry['id']}/undo", data={"key": ENV_KEY},
-                         follow_redirects=False)
+    undone = client.post(
+        f"/corrections/{entry['id']}/undo", data={"key": ENV_KEY}, follow_redirects=False
+    )
     assert undone.status_code == 303
     assert client.get(f"/api/events/{meeting}").json()["event"]["parties"] == ["BY", "DZ"]
 

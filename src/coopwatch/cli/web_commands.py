@@ -64,14 +64,18 @@ def serve(
 
         from coopwatch.api import create_app
     except ImportError as exc:
-        err.print(f"[red]error[/red] serve needs the web extra: pip install 'coopwatch[web]' ({exc})")
+        err.print(
+            f"[red]error[/red] serve needs the web extra: pip install 'coopwatch[web]' ({exc})"
+        )
         raise typer.Exit(2) from exc
     store = _open_store(db)
     app = create_app(store, api_key=Settings.from_env().api_key or None)
     shown = f"[{host}]" if ":" in host else host
     out.print(f"coopwatch: serving {escape(store.url)} at http://{shown}:{port}/ (Ctrl-C stops)")
     if host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"[yellow]warning[/yellow] listening on {escape(host)}: reachable from other machines")
+        err.print(
+            f"[yellow]warning[/yellow] listening on {escape(host)}: reachable from other machines"
+        )
     uvicorn.run(app, host=host, port=port, log_level="warning")
     store.close()
 
@@ -79,10 +83,16 @@ def serve(
 def correct(
     event_id: str = typer.Argument(..., help="Event id, as listed by `events`."),
     field: str = typer.Option(
-        ..., "--field", "-f", help="type, date, location, jobs, parties, sectors, instruments or status."
+        ...,
+        "--field",
+        "-f",
+        help="type, date, location, jobs, parties, sectors, instruments or status.",
     ),
     value: str = typer.Option(
-        ..., "--value", "-v", help="New value: lists separated by commas, '-' clears; status: wrong or confirmed."
+        ...,
+        "--value",
+        "-v",
+        help="New value: lists separated by commas, '-' clears; status: wrong or confirmed.",
     ),
     author: str = typer.Option(None, "--author", help="Who corrects (default: your user name)."),
     note: str | None = typer.Option(None, "--note", help="Why, in a few words."),
@@ -108,9 +118,7 @@ def undo(
     """Undo a correction: the field gets its value from before it back."""
     from coopwatch.store import corrections
 
-    entry = _write(
-        db, lambda c: corrections.undo(c, correction_id, author=author or _user())
-    )
+    entry = _write(db, lambda c: corrections.undo(c, correction_id, author=author or _user()))
     _print_entry(entry)
 
 

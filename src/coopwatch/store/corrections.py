@@ -115,9 +115,7 @@ def _clean_list(field: str, value: Any) -> list[str]:
         if field == "sectors" and not _ISIC.fullmatch(item):
             raise CorrectionError(f"sector {item!r} is not an ISIC Rev.4 code (2 to 4 digits)")
         if field == "instruments" and item not in INSTRUMENTS:
-            raise CorrectionError(
-                f"instrument {item!r} is not one of {', '.join(INSTRUMENTS)}"
-            )
+            raise CorrectionError(f"instrument {item!r} is not one of {', '.join(INSTRUMENTS)}")
     if field == "parties" and not items:
         raise CorrectionError("an event needs at least one party (mark it wrong instead)")
     return items
@@ -194,16 +192,12 @@ def correct(
     return _log(db, row)
 
 
-def undo(
-    db: Connection, entry_id: int, *, author: str, key_name: str | None = None
-) -> LogEntry:
+def undo(db: Connection, entry_id: int, *, author: str, key_name: str | None = None) -> LogEntry:
     """Put back the value from before correction ``entry_id``; the log entry of the undo."""
     author = _clean_author(author)
     entry = entry_by_id(db, entry_id)
     if entry.action != "set":
-        raise CorrectionError(
-            f"#{entry_id} is itself an undo: correct the field again instead"
-        )
+        raise CorrectionError(f"#{entry_id} is itself an undo: correct the field again instead")
     if entry.undone_by is not None:
         raise CorrectionError(f"correction #{entry_id} was already undone by #{entry.undone_by}")
     live = _live(db, entry.subject_id, entry.field)
@@ -241,9 +235,7 @@ def undo(
     }
     done = _log(db, row)
     db.execute(
-        sa.update(correction_log)
-        .where(correction_log.c.id == entry_id)
-        .values(undone_by=done.id)
+        sa.update(correction_log).where(correction_log.c.id == entry_id).values(undone_by=done.id)
     )
     return done
 
@@ -361,9 +353,7 @@ def _freeze(
 
 
 def _log(db: Connection, row: dict[str, Any]) -> LogEntry:
-    new_id = db.execute(
-        sa.insert(correction_log).returning(correction_log.c.id), row
-    ).scalar_one()
+    new_id = db.execute(sa.insert(correction_log).returning(correction_log.c.id), row).scalar_one()
     return entry_by_id(db, int(new_id))
 
 

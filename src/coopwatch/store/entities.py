@@ -56,9 +56,7 @@ def list_entities(
         .limit(limit)
         .offset(offset)
     )
-    rows = [
-        EntityRow(r.id, r.kind, r.name, r.country, r.latin, r.n) for r in db.execute(query)
-    ]
+    rows = [EntityRow(r.id, r.kind, r.name, r.country, r.latin, r.n) for r in db.execute(query)]
     total = db.scalar(sa.select(sa.func.count()).select_from(entities).where(*where)) or 0
     return rows, total
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from coopwatch.model import Span
 from coopwatch.store.view_rows import Excerpt, Mark
@@ -24,7 +25,7 @@ def excerpt(
     inside = [(f, s, e) for f, s, e in inside if s < e]
     cuts = sorted({start, end, *(s for _, s, _ in inside), *(e for _, _, e in inside)})
     marks: list[Mark] = []
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in pairwise(cuts):
         fields = sorted({f for f, s, e in inside if s <= lo and hi <= e})
         if not fields:
             continue

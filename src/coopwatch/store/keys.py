@@ -45,9 +45,7 @@ def digest(secret: str) -> str:
 def create_key(db: Connection, name: str) -> tuple[ApiKey, str]:
     """A new key named ``name`` and its secret, which the store does not keep."""
     if not _NAME.fullmatch(name):
-        raise CorrectionError(
-            f"key name {name!r}: 1 to 64 letters, digits, '.', '_', '@' or '-'"
-        )
+        raise CorrectionError(f"key name {name!r}: 1 to 64 letters, digits, '.', '_', '@' or '-'")
     if db.scalar(sa.select(api_keys.c.id).where(api_keys.c.name == name)) is not None:
         raise CorrectionError(f"a key named {name!r} exists already (revoke it or pick another)")
     secret = PREFIX + secrets.token_urlsafe(32)

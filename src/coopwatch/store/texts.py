@@ -36,9 +36,7 @@ def search_documents(
             r.id, r.text, Span(0, min(len(r.text), 2 * CONTEXT)), []
         )
         snippet.document_id = r.id
-        hits.append(
-            DocumentHit(r.id, r.source, r.url, r.title, r.published, r.lang, snippet)
-        )
+        hits.append(DocumentHit(r.id, r.source, r.url, r.title, r.published, r.lang, snippet))
     return Page(hits, total, limit, offset)
 
 

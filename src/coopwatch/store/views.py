@@ -261,9 +261,7 @@ def pairs(db: Connection, *, limit: int = 100) -> list[PairRow]:
     return ranked[:limit]
 
 
-def pair_detail(
-    db: Connection, a: str, b: str, *, limit: int = 50, offset: int = 0
-) -> PairDetail:
+def pair_detail(db: Connection, a: str, b: str, *, limit: int = 50, offset: int = 0) -> PairDetail:
     """What two countries did together: counts by type and year, sectors, commitments."""
     a, b = a.upper(), b.upper()
     where = event_conditions(db, EventFilters(countries=(a, b)))
@@ -306,10 +304,7 @@ def home(db: Connection, *, pairs_limit: int = 50, latest: int = 10) -> Home:
     count = sa.select(sa.func.count())
     return Home(
         documents=db.scalar(count.select_from(documents)) or 0,
-        events=db.scalar(
-            count.select_from(events).where(~fixes.marked_wrong(events.c.id))
-        )
-        or 0,
+        events=db.scalar(count.select_from(events).where(~fixes.marked_wrong(events.c.id))) or 0,
         pairs=pairs(db, limit=pairs_limit),
         latest=list_events(db, limit=latest).items,
     )

@@ -104,14 +104,14 @@ def timeline(years: list[YearCount], *, height: int = 180) -> Timeline:
     bars, labels = [], []
     for i, (year, counts) in enumerate(per_year.items()):
         x = gap + i * (column + gap)
-        y = float(base)
+        bottom = float(base)
         for kind in TYPES:
             n = counts.get(kind, 0)
             if not n:
                 continue
             h = (base - 10) * n / top
-            y -= h
-            bars.append(Bar(x, round(y, 1), column, round(h, 1), kind, n, year))
+            bottom -= h
+            bars.append(Bar(x, round(bottom, 1), column, round(h, 1), kind, n, year))
         labels.append((x + column / 2, year))
     width = max(240, gap + len(per_year) * (column + gap))
     return Timeline(width, height, bars, labels, top)

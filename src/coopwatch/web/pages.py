@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from starlette.datastructures import URL
 
 from coopwatch.api.app import swagger_assets
-from coopwatch.api.deps import MAX_QUERY, Country, EventId, Limit, Offset, PairSlug, SearchText
+from coopwatch.api.deps import MAX_QUERY, Country, EventId, Limit, Offset, PairSlug
 from coopwatch.api.routers import commitments, corrections, documents, entities, events, pairs
 from coopwatch.api.routers.documents import DocumentId
 from coopwatch.api.routers.entities import Kind

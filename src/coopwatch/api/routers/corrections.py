@@ -21,9 +21,7 @@ WRITE_ERRORS: dict[int | str, dict[str, object]] = {
 }
 
 
-def history_data(
-    request: Request, event_id: str | None, limit: int, offset: int
-) -> Page[LogEntry]:
+def history_data(request: Request, event_id: str | None, limit: int, offset: int) -> Page[LogEntry]:
     with reading(request) as db:
         rows, total = corrections.history(db, subject_id=event_id, limit=limit, offset=offset)
     return Page(rows, total, limit, offset)

@@ -31,7 +31,9 @@ def document_data(request: Request, document_id: str) -> DocumentView:
 
 
 @router.get("/search", response_model=PageOut[DocumentHitOut])
-def search(request: Request, q: SearchText, limit: Limit = 20, offset: Offset = 0) -> Page[DocumentHit]:
+def search(
+    request: Request, q: SearchText, limit: Limit = 20, offset: Offset = 0
+) -> Page[DocumentHit]:
     """Documents that contain every word of ``q`` (title or text), newest first."""
     return search_data(request, q, limit, offset)
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
-
-import re
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
@@ -29,7 +28,9 @@ SectorParam = Annotated[
 InstrumentParam = Annotated[
     str | None, Query(pattern="^(" + "|".join(INSTRUMENTS) + ")?$", description="instrument")
 ]
-DateParam = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")]
+DateParam = Annotated[
+    str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")
+]
 CountriesParam = Annotated[
     list[str] | None,
     Query(
