@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install demo test lint format bench eval clean
+.PHONY: install demo serve test lint format bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ demo: install
 	rm -f demo.db
 	$(BIN)/coopwatch ingest examples --db demo.db
 	$(BIN)/coopwatch events --db demo.db
+
+# The web pages and the API on the example corpus, at http://127.0.0.1:8000/
+serve: demo
+	$(BIN)/coopwatch serve --db demo.db
 
 test: install
 	$(BIN)/ruff check src tests benchmarks

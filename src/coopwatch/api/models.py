@@ -1,0 +1,287 @@
+"""Response and request shapes of the API: pydantic at the boundary, read from dataclasses."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from coopwatch.store.corrections import FIELDS
+
+T = TypeVar("T")
+FieldName = Literal[FIELDS]  # type: ignore[valid-type]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class PageOut(Out, Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+class EventSummaryOut(Out):
+    id: str
+    type: str
+    date: date | None
+    parties: list[str]
+    sectors: list[str]
+    instruments: list[str]
+    cameo: str
+    confidence: float
+    jobs: int | None
+    trigger: str
+    document_ids: list[str]
+    status: str | None = Field(description="'wrong' or 'confirmed' if a person said so")
+
+
+class MarkOut(Out):
+    start: int
+    end: int
+    fields: list[str]
+
+
+class ExcerptOut(Out):
+    document_id: str
+    start: int = Field(description="offset of the excerpt in the document's text")
+    text: str
+    marks: list[MarkOut] = Field(description="supporting words; offsets into the excerpt")
+
+
+class PersonOut(Out):
+    entity_id: int
+    name: str
+    country: str | None
+    role: str | None
+    latin: str | None
+
+
+class OrganizationOut(Out):
+    entity_id: int
+    name: str
+    country: str | None
+    aliases: list[str]
+
+
+class AmountOut(Out):
+    value: int
+    currency: str
+    document_id: str | None
+    span: tuple[int, int] | None
+
+
+class EvidenceOut(Out):
+    field: str
+    document_id: str
+    span: tuple[int, int]
+    text: str
+
+
+class CorrectionOut(Out):
+    id: int
+    field: str
+    value: Any
+    author: str
+    created_at: datetime
+
+
+class EventDetailOut(Out):
+    id: str
+    type: str
+    date: date | None
+    confidence: float
+    cameo: str
+    location: str | None
+    jobs: int | None
+    trigger: str
+    created_at: datetime
+    parties: list[str]
+    sectors: list[str]
+    instruments: list[str]
+    persons: list[PersonOut]
+    organizations: list[OrganizationOut]
+    amounts: list[AmountOut]
+    evidence: list[EvidenceOut]
+    corrections: list[CorrectionOut] = Field(description="current human value of each field")
+
+
+class SourceOut(Out):
+    document_id: str
+    source: str
+    url: str | None
+    title: str | None
+    published: date | None
+    lang: str | None
+    sentence: ExcerptOut | None
+    elsewhere: list[ExcerptOut]
+    full: ExcerptOut
+
+
+class LogEntryOut(Out):
+    id: int
+    subject: str
+    subject_id: str
+    field: str
+    action: str
+    before: Any
+    after: Any
+    author: str
+    key_name: str | None
+    note: str | None
+    created_at: datetime
+    reverts: int | None
+    undone_by: int | None
+
+
+class CommitmentRowOut(Out):
+    id: int
+    subject: str
+    stage: str
+    parties: list[str]
+    events: int
+    first: date | None
+    last: date | None
+
+
+class EventOut(Out):
+    event: EventDetailOut
+    status: str | None
+    sources: list[SourceOut]
+    history: list[LogEntryOut]
+    commitments: list[CommitmentRowOut]
+
+
+class PairRowOut(Out):
+    a: str
+    b: str
+    total: int
+    by_type: dict[str, int]
+    first: date | None
+    last: date | None
+
+
+class YearCountOut(Out):
+    year: int | None
+    type: str
+    count: int
+
+
+class SectorCountOut(Out):
+    isic: str
+    count: int
+
+
+class PairDetailOut(Out):
+    a: str
+    b: str
+    total: int
+    by_type: dict[str, int]
+    years: list[YearCountOut]
+    sectors: list[SectorCountOut]
+    commitments: list[CommitmentRowOut]
+    events: PageOut[EventSummaryOut]
+
+
+class HomeOut(Out):
+    documents: int
+    events: int
+    pairs: list[PairRowOut]
+    latest: list[EventSummaryOut]
+
+
+class CommitmentStepOut(Out):
+    stage: str
+    event: EventSummaryOut
+    excerpts: list[ExcerptOut]
+
+
+class CommitmentDetailOut(Out):
+    id: int
+    subject: str
+    stage: str
+    parties: list[str]
+    steps: list[CommitmentStepOut]
+
+
+class EntityRowOut(Out):
+    id: int
+    kind: str
+    name: str
+    country: str | None
+    latin: str | None
+    events: int
+
+
+class CountryCountOut(Out):
+    country: str
+    count: int
+
+
+class EntityDetailOut(Out):
+    id: int
+    kind: str
+    name: str
+    country: str | None
+    latin: str | None
+    aliases: list[str]
+    roles: list[str]
+    partners: list[CountryCountOut]
+    events: PageOut[EventSummaryOut]
+
+
+class DocumentHitOut(Out):
+    id: str
+    source: str
+    url: str | None
+    title: str | None
+    published: date | None
+    lang: str | None
+    snippet: ExcerptOut
+
+
+class DocumentOut(Out):
+    id: str
+    source: str
+    url: str | None
+    title: str | None
+    published: date | None
+    lang: str | None
+    ingested_at: datetime
+    text: str
+    events: list[EventSummaryOut]
+
+
+class CorrectionIn(BaseModel):
+    """A correction of one field of an event."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    field: FieldName
+    value: Any = Field(
+        description="the new value: a string, a number, a list of strings or null "
+        "(parties ['DZ','BY'], type 'agreement', date '2025-12-02', status 'wrong')"
+    )
+    note: str | None = Field(None, max_length=300)
+    author: str | None = Field(
+        None, max_length=100, description="who corrects (default: the name of the key)"
+    )
+
+
+class UndoIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    author: str | None = Field(None, max_length=100)
+
+
+class ErrorBody(BaseModel):
+    status: int
+    message: str
+    details: list[dict[str, Any]] | None = None
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody

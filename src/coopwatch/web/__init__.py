@@ -1,0 +1,1 @@
+"""The web pages: Jinja2 templates over the same queries as the API."""
