@@ -32,7 +32,8 @@ def test_a_cancellation_after_the_signing_is_where_the_thread_stands() -> None:
 
 
 def test_stage_words_of_the_sentence_in_four_languages() -> None:
-    assert stage_of("implementation", "L'usine a été inaugurée hier à Bouira.", "fr") == S.OPERATIONAL
+    opened = "L'usine a été inaugurée hier à Bouira."
+    assert stage_of("implementation", opened, "fr") == S.OPERATIONAL
     assert stage_of("implementation", "Work began on the new plant.", "en") == S.UNDER_WAY
     assert stage_of("agreement", "The deal signed in 2024 was cancelled.", "en") == S.CANCELLED
     assert stage_of("agreement", "Проект заморожен.", "ru") == S.STALLED

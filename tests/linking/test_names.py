@@ -26,8 +26,10 @@ def test_arabic_articles_and_particles_do_not_make_the_surname() -> None:
 
 
 def test_a_surname_alone_matches_the_full_name_but_not_another_given_name() -> None:
-    full, alone, other = person_key("Maxim Ryzhenkov"), person_key("Рыженков"), person_key(
-        "Oleg Ryzhenkov"
+    full, alone, other = (
+        person_key("Maxim Ryzhenkov"),
+        person_key("Рыженков"),
+        person_key("Oleg Ryzhenkov"),
     )
     assert full is not None and alone is not None and other is not None
     assert same_person(full, alone)

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from coopwatch.errors import StoreError
-from coopwatch.model import Document, Event, EventType, Extraction, Organization, Person
+from coopwatch.model import Document, Extraction, Organization, Person
 from coopwatch.store import IngestReport, Store
 
 from .samples import corpus, dz_by, dz_tr, plain

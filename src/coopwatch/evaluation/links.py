@@ -6,9 +6,9 @@ pair; a pair of reports the register put in one step is right when both are matc
 to gold events of one step (a report matches a gold event of its document of the same
 type, dated within two days), wrong when both are matched to events of different
 steps. A pair with a report that matches no gold event is left out: that report is an
-extraction error, which the ``events`` field already counts. Commitments: every pair of documents sharing a gold
-commitment id is a positive pair, every pair of documents sharing a thread is a
-predicted one; the stage of a gold (document, commitment) is right when the thread
+extraction error, which the ``events`` field already counts. Commitments: every pair
+of documents sharing a gold commitment id is a positive pair, every pair of documents
+sharing a thread is a predicted one; the stage of a gold (document, commitment) is right when the thread
 that best covers that commitment shows that stage in that document.
 """
 
@@ -42,8 +42,14 @@ class LinkScores:
 
     def to_json(self) -> dict[str, Any]:
         def pr(c: Counts) -> dict[str, float]:
-            return {"precision": round(c.precision, 4), "recall": round(c.recall, 4),
-                    "f1": round(c.f1, 4), "tp": c.tp, "fp": c.fp, "fn": c.fn}  # fmt: skip
+            return {
+                "precision": round(c.precision, 4),
+                "recall": round(c.recall, 4),
+                "f1": round(c.f1, 4),
+                "tp": c.tp,
+                "fp": c.fp,
+                "fn": c.fn,
+            }
 
         return {
             "steps": pr(self.steps),
@@ -54,19 +60,16 @@ class LinkScores:
 
 
 def has_link_gold(gold: Iterable[dict[str, Any]]) -> bool:
-    return any(
-        "commitments" in g or any("step" in e for e in g.get("events", [])) for g in gold
-    )
+    return any("commitments" in g or any("step" in e for e in g.get("events", [])) for g in gold)
 
 
 def score_links(gold: Sequence[dict[str, Any]], extractions: dict[str, Extraction]) -> LinkScores:
     """Ingest ``extractions`` (gold id -> extraction) and score the register's links."""
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(str(Path(tmp) / "links.db")) as store:
-            store.ingest(extractions[g["id"]] for g in gold if g["id"] in extractions)
-            with store.engine.connect() as db:
-                rows = reports(db)
-                threads = commitments_of_events(db, sorted({r.event_id for r in rows}))
+    with tempfile.TemporaryDirectory() as tmp, Store.open(str(Path(tmp) / "links.db")) as store:
+        store.ingest(extractions[g["id"]] for g in gold if g["id"] in extractions)
+        with store.engine.connect() as db:
+            rows = reports(db)
+            threads = commitments_of_events(db, sorted({r.event_id for r in rows}))
     doc_of = {e.document.id: gid for gid, e in extractions.items()}
     by_doc: dict[str, list[ReportRow]] = defaultdict(list)
     for r in rows:

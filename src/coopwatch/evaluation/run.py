@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from coopwatch.errors import EvalError
-from coopwatch.evaluation.scoring import FIELDS, Counts, Report, score_document
 from coopwatch.evaluation.links import LinkScores, has_link_gold, score_links
+from coopwatch.evaluation.scoring import FIELDS, Counts, Report, score_document
 from coopwatch.model import Document, Extraction
 
 

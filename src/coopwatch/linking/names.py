@@ -50,7 +50,27 @@ _REPEATS = re.compile(r"(.)\1+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: Name particles that are not the surname ("bin", "ibn", "de", "van"...).
 _PARTICLES = frozenset(
-    "al el ben bin ibn bint abu ould de du des da di van von der la le mc".split()
+    [
+        "al",
+        "el",
+        "ben",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "ould",
+        "de",
+        "du",
+        "des",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "mc",
+    ]
 )
 
 

@@ -17,10 +17,10 @@ from coopwatch.store import decisions, migrate, queries, register_queries
 from coopwatch.store.engine import create_engine, parse_url, shown, write_transaction
 from coopwatch.store.ingest import ingest
 from coopwatch.store.register import StepWriter
-from coopwatch.store.threads import ThreadWriter
 from coopwatch.store.register_queries import CommitmentDetail, CommitmentRow, EntityRow
 from coopwatch.store.rows import EventDetail, EventRow, IngestReport
-from coopwatch.store.schema import corrections, events
+from coopwatch.store.schema import corrections
+from coopwatch.store.threads import ThreadWriter
 
 
 class Store:

@@ -91,8 +91,9 @@ def _thread_steps(db: Connection, commitment_id: str) -> set[str]:
     if db.scalar(sa.select(commitments.c.id).where(commitments.c.id == commitment_id)) is None:
         raise StoreError(f"no commitment {commitment_id!r} in the store")
     return set(
-        select_in(db, commitment_events.c.event_id, commitment_events.c.commitment_id,
-                  [commitment_id])  # fmt: skip
+        select_in(
+            db, commitment_events.c.event_id, commitment_events.c.commitment_id, [commitment_id]
+        )
     )
 
 
@@ -106,8 +107,16 @@ def _decide(db: Connection, scope: str, pairs: object, decision: str, author: st
                 link_decisions.c.scope == scope, link_decisions.c.a == a, link_decisions.c.b == b
             )
         )
-        rows.append({"scope": scope, "a": a, "b": b, "decision": decision, "author": author,
-                     "created_at": now})  # fmt: skip
+        rows.append(
+            {
+                "scope": scope,
+                "a": a,
+                "b": b,
+                "decision": decision,
+                "author": author,
+                "created_at": now,
+            }
+        )
     if rows:
         db.execute(sa.insert(link_decisions), rows)
 

@@ -148,10 +148,7 @@ def _source_refs(db: Connection, ids: Sequence[str]) -> dict[str, list[SourceRef
     return defaultdict(
         list,
         {
-            k: [
-                SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], _span(r[7], r[8]))
-                for r in v
-            ]
+            k: [SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], _span(r[7], r[8])) for r in v]
             for k, v in _grouped(db, query, ids).items()
         },
     )
@@ -252,13 +249,19 @@ def event_detail(db: Connection, event_id: str) -> EventDetail | None:
     detail.decisions = [
         (decision, a, b, author)
         for decision, a, b, author in db.execute(
-            sa.select(link_decisions.c.decision, link_decisions.c.a, link_decisions.c.b,
-                      link_decisions.c.author)
-            .where(link_decisions.c.scope == "step",
-                   sa.or_(link_decisions.c.a.in_(reports), link_decisions.c.b.in_(reports)))
+            sa.select(
+                link_decisions.c.decision,
+                link_decisions.c.a,
+                link_decisions.c.b,
+                link_decisions.c.author,
+            )
+            .where(
+                link_decisions.c.scope == "step",
+                sa.or_(link_decisions.c.a.in_(reports), link_decisions.c.b.in_(reports)),
+            )
             .order_by(link_decisions.c.id)
         )
-    ]  # fmt: skip
+    ]
     detail.commitments = list(
         db.scalars(
             sa.select(commitment_events.c.commitment_id)

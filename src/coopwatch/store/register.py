@@ -26,10 +26,11 @@ from coopwatch.linking.clusters import partition
 from coopwatch.linking.facts import ReportFacts, report_facts, sentence_of
 from coopwatch.linking.steps import WINDOW_DAYS, same_step
 from coopwatch.model import CAMEO_CODES, Document, EventType
-from coopwatch.store.entity_store import EntityResolver, Mention
+from coopwatch.store.entity_store import EntityWriter, mentions_of
 from coopwatch.store.schema import (
     commitment_events,
     corrections,
+    entity_mentions,
     event_amounts,
     event_entities,
     event_instruments,
@@ -39,7 +40,6 @@ from coopwatch.store.schema import (
     events,
     evidence,
     link_decisions,
-    report_entities,
     step_links,
 )
 from coopwatch.store.upsert import insert_ignore
@@ -56,7 +56,7 @@ class StepWriter:
     def __init__(self, db: Connection, now: datetime | None = None) -> None:
         self.db = db
         self.now = now or datetime.now(UTC)
-        self.entities = EntityResolver(db)
+        self.entities = EntityWriter(db)
         self._facts: dict[str, ReportFacts] = {}
         #: Threads that held a step rebuilt in this transaction.
         self.touched_threads: set[str] = set()
@@ -126,19 +126,7 @@ class StepWriter:
         return [r["report_id"] for r in rows]
 
     def _entities(self, event: dict[str, Any]) -> None:
-        links: dict[int, str | None] = {}
-        for person in event.get("persons", []):
-            names = (person["name"],) + ((person["latin"],) if person.get("latin") else ())
-            mention = Mention("person", names, person.get("country"), person.get("latin"))
-            if (entity_id := self.entities.resolve(mention)) is not None:
-                links.setdefault(entity_id, person.get("role"))
-        for names in event.get("organizations", []):
-            if not names:
-                continue
-            if (entity_id := self.entities.resolve(Mention("organization", tuple(names), None))):
-                links.setdefault(entity_id, None)
-        rows = [{"report_id": event["id"], "entity_id": e, "role": r} for e, r in links.items()]
-        insert_ignore(self.db, report_entities, rows)
+        self.entities.add(event["id"], mentions_of(event["id"], event))
 
     def facts(self, report_ids: Iterable[str]) -> dict[str, ReportFacts]:
         """The facts of stored reports (cached for the transaction)."""
@@ -165,15 +153,33 @@ class StepWriter:
                 verdict = same_step(facts, other)
                 if verdict.joined:
                     a, b = sorted((facts.id, other.id))
-                    row = {"report_a": a, "report_b": b, "score": verdict.score,
-                           "reasons": verdict.explain()}  # fmt: skip
+                    row = {
+                        "report_a": a,
+                        "report_b": b,
+                        "score": verdict.score,
+                        "reasons": verdict.explain(),
+                    }
                     insert_ignore(self.db, step_links, row)
             self._regroup({report_id}, changed)
             step = self.db.scalar(
                 sa.select(event_sources.c.event_id).where(event_sources.c.report_id == report_id)
             )
             changed.setdefault(step, set())
-        return self._rebuild(changed)
+        touched = self._rebuild(changed)
+        self._refresh_actors(set(changed))
+        return touched
+
+    def _refresh_actors(self, rebuilt: set[str]) -> None:
+        """Rewrite the actors of steps whose reports' mentions moved to another entity."""
+        moved = sorted(self.entities.moved_reports)
+        self.entities.moved_reports.clear()
+        steps = set(select_in(self.db, event_sources.c.event_id, event_sources.c.report_id, moved))
+        for step in sorted(steps - rebuilt):
+            members = select_in(
+                self.db, event_sources.c.report_id, event_sources.c.event_id, [step]
+            )
+            self.db.execute(sa.delete(event_entities).where(event_entities.c.event_id == step))
+            self._write_entities(step, sorted(members))
 
     def _candidates(self, facts: ReportFacts) -> list[ReportFacts]:
         if facts.day is None or not facts.parties:
@@ -271,14 +277,19 @@ class StepWriter:
             return set()
         stale = set(changed) | set().union(*changed.values())
         self.touched_threads |= set(
-            select_in(self.db, commitment_events.c.commitment_id, commitment_events.c.event_id,
-                      sorted(stale))  # fmt: skip
+            select_in(
+                self.db,
+                commitment_events.c.commitment_id,
+                commitment_events.c.event_id,
+                sorted(stale),
+            )
         )
         for part in _chunks(sorted(stale)):
             self.db.execute(sa.delete(events).where(events.c.id.in_(part)))
         for step in sorted(changed):
-            members = select_in(self.db, event_sources.c.report_id, event_sources.c.event_id,
-                                [step])  # fmt: skip
+            members = select_in(
+                self.db, event_sources.c.report_id, event_sources.c.event_id, [step]
+            )
             if members:
                 self._write_step(step, sorted(members))
         return stale
@@ -315,20 +326,27 @@ class StepWriter:
         for name in LIST_FIELDS:
             if name in corrected:
                 lists[name] = sorted(set(corrected[name] or []))
-        insert_ignore(self.db, event_parties, [{"event_id": step, "country": c}
-                                               for c in lists["parties"]])  # fmt: skip
-        insert_ignore(self.db, event_sectors, [{"event_id": step, "isic": s}
-                                               for s in lists["sectors"]])  # fmt: skip
-        insert_ignore(self.db, event_instruments, [{"event_id": step, "instrument": i}
-                                                   for i in lists["instruments"]])  # fmt: skip
+        insert_ignore(
+            self.db, event_parties, [{"event_id": step, "country": c} for c in lists["parties"]]
+        )
+        insert_ignore(
+            self.db, event_sectors, [{"event_id": step, "isic": s} for s in lists["sectors"]]
+        )
+        insert_ignore(
+            self.db,
+            event_instruments,
+            [{"event_id": step, "instrument": i} for i in lists["instruments"]],
+        )
         self._write_entities(step, members)
         self._write_amounts_and_evidence(step, facts, bodies)
 
     def _write_entities(self, step: str, members: list[str]) -> None:
         query = (
-            sa.select(report_entities.c.entity_id, report_entities.c.role)
-            .where(report_entities.c.report_id.in_(members))
-            .order_by(report_entities.c.report_id, report_entities.c.entity_id)
+            sa.select(entity_mentions.c.entity_id, entity_mentions.c.role)
+            .where(
+                entity_mentions.c.report_id.in_(members), entity_mentions.c.entity_id.is_not(None)
+            )
+            .order_by(entity_mentions.c.report_id, entity_mentions.c.entity_id)
         )
         roles: dict[int, str | None] = {}
         for entity_id, role in self.db.execute(query):
@@ -350,12 +368,19 @@ class StepWriter:
                     continue
                 seen.add((amount["value"], amount["currency"]))
                 span = amount.get("span")
-                amounts.append({"event_id": step, "value": amount["value"],
-                                "currency": amount["currency"], "document_id": document_id,
-                                "span_start": span[0] if span else None,
-                                "span_end": span[1] if span else None})  # fmt: skip
-            fields: dict[str, list[list[int]]] = {k: list(v) for k, v in
-                                                  body.get("evidence", {}).items()}  # fmt: skip
+                amounts.append(
+                    {
+                        "event_id": step,
+                        "value": amount["value"],
+                        "currency": amount["currency"],
+                        "document_id": document_id,
+                        "span_start": span[0] if span else None,
+                        "span_end": span[1] if span else None,
+                    }
+                )
+            fields: dict[str, list[list[int]]] = {
+                k: list(v) for k, v in body.get("evidence", {}).items()
+            }
             for name in ("persons", "organizations"):
                 for item in body.get(name, []):
                     if isinstance(item, dict):
@@ -366,8 +391,12 @@ class StepWriter:
             for name, field_spans in fields.items():
                 for start, end in field_spans:
                     spans[(document_id, name, start, end)] = {
-                        "event_id": step, "document_id": document_id, "field": name,
-                        "span_start": start, "span_end": end}  # fmt: skip
+                        "event_id": step,
+                        "document_id": document_id,
+                        "field": name,
+                        "span_start": start,
+                        "span_end": end,
+                    }
         if amounts:
             self.db.execute(sa.insert(event_amounts), amounts)
         insert_ignore(self.db, evidence, list(spans.values()))

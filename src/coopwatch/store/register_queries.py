@@ -54,15 +54,29 @@ def reports(db: Connection, event_ids: Sequence[str] | None = None) -> list[Repo
         documents.c.published,
     ).join(documents, documents.c.id == event_sources.c.document_id)
     rows = []
-    chunks = [None] if event_ids is None else [event_ids[i : i + 500] for i in
-                                              range(0, len(event_ids), 500)]  # fmt: skip
+    chunks = (
+        [None]
+        if event_ids is None
+        else [event_ids[i : i + 500] for i in range(0, len(event_ids), 500)]
+    )
     for part in chunks:
         q = query if part is None else query.where(event_sources.c.event_id.in_(part))
         for r in db.execute(q):
             span = None if r.sentence_start is None else Span(r.sentence_start, r.sentence_end)
             rows.append(
-                ReportRow(r.report_id, r.event_id, r.document_id, r.type, r.date, r.lang,
-                          r.stage, r.source, r.url, r.published, span)  # fmt: skip
+                ReportRow(
+                    r.report_id,
+                    r.event_id,
+                    r.document_id,
+                    r.type,
+                    r.date,
+                    r.lang,
+                    r.stage,
+                    r.source,
+                    r.url,
+                    r.published,
+                    span,
+                )
             )
     rows.sort(key=lambda r: (r.event_id, r.published or date.min, r.report_id))
     return rows
@@ -136,9 +150,15 @@ def commitment_rows(
             steps[m.commitment_id].append(Milestone(m.stage, m.date, m.event_id))
     return [
         CommitmentRow(
-            r.id, r.subject, r.stage, r.parties.split(";") if r.parties else [], r.first_date,
-            r.last_date, events[r.id], steps[r.id]
-        )  # fmt: skip
+            r.id,
+            r.subject,
+            r.stage,
+            r.parties.split(";") if r.parties else [],
+            r.first_date,
+            r.last_date,
+            events[r.id],
+            steps[r.id],
+        )
         for r in rows
     ]
 
@@ -237,17 +257,26 @@ def commitment_detail(db: Connection, commitment_id: str) -> CommitmentDetail | 
             .order_by(entities.c.name)
         )
     )
-    sectors = sorted(set(db.scalars(sa.select(event_sectors.c.isic).where(
-        event_sectors.c.event_id.in_(steps)))))  # fmt: skip
-    instruments = sorted(set(db.scalars(sa.select(event_instruments.c.instrument).where(
-        event_instruments.c.event_id.in_(steps)))))  # fmt: skip
+    sectors = sorted(
+        set(db.scalars(sa.select(event_sectors.c.isic).where(event_sectors.c.event_id.in_(steps))))
+    )
+    instruments = sorted(
+        set(
+            db.scalars(
+                sa.select(event_instruments.c.instrument).where(
+                    event_instruments.c.event_id.in_(steps)
+                )
+            )
+        )
+    )
     amounts = {
         (r.value, r.currency, r.document_id): AmountBySource(r.value, r.currency, r.document_id)
         for r in db.execute(
-            sa.select(event_amounts).where(event_amounts.c.event_id.in_(steps))
+            sa.select(event_amounts)
+            .where(event_amounts.c.event_id.in_(steps))
             .order_by(event_amounts.c.id)
         )
-    }  # fmt: skip
+    }
     jobs = [
         (j, e)
         for e, j in db.execute(
@@ -283,7 +312,7 @@ def entity_rows(
 ) -> list[EntityRow]:
     """Entities with their aliases, roles and number of events, most active first."""
     from coopwatch.store.entity_store import alias_key
-    from coopwatch.store.schema import entities, entity_aliases, event_entities, report_entities
+    from coopwatch.store.schema import entities, entity_aliases, entity_mentions, event_entities
 
     count = (
         sa.select(sa.func.count())
@@ -319,10 +348,10 @@ def entity_rows(
         ):
             aliases[entity_id].append(alias)
         for entity_id, role, day in db.execute(
-            sa.select(report_entities.c.entity_id, report_entities.c.role, event_sources.c.day)
-            .join(event_sources, event_sources.c.report_id == report_entities.c.report_id)
-            .where(report_entities.c.entity_id.in_(part), report_entities.c.role.is_not(None))
-            .order_by(report_entities.c.entity_id, event_sources.c.day)
+            sa.select(entity_mentions.c.entity_id, entity_mentions.c.role, event_sources.c.day)
+            .join(event_sources, event_sources.c.report_id == entity_mentions.c.report_id)
+            .where(entity_mentions.c.entity_id.in_(part), entity_mentions.c.role.is_not(None))
+            .order_by(entity_mentions.c.entity_id, event_sources.c.day)
         ):
             if (role, day) not in roles[entity_id]:
                 roles[entity_id].append((role, day))

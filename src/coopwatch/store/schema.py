@@ -171,43 +171,41 @@ entity_aliases = sa.Table(
     sa.Column("alias", sa.Text, nullable=False),
 )
 
-#: The keys entities are resolved by (see linking.names): unique per kind and country,
-#: so two writers can never create the same entity twice.
-entity_keys = sa.Table(
-    "entity_keys",
+#: Every person or organisation a report names, and the entity it was resolved to.
+entity_mentions = sa.Table(
+    "entity_mentions",
     metadata,
-    sa.Column("kind", sa.String(16), primary_key=True),
-    sa.Column("scope", sa.String(2), primary_key=True),  # the country, or '' when unknown
-    sa.Column("key", sa.Text, primary_key=True),
-    sa.Column("surname", sa.Text),
-    sa.Column(
-        "entity_id",
-        sa.Integer,
-        sa.ForeignKey("entities.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
-    sa.Index("ix_entity_keys_surname", "kind", "scope", "surname"),
-)
-
-#: Which entities each report names, with the role it gives them.
-report_entities = sa.Table(
-    "report_entities",
-    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),  # report id, kind and position
     sa.Column(
         "report_id",
         sa.String(32),
         sa.ForeignKey("event_sources.report_id", ondelete="CASCADE"),
-        primary_key=True,
+        nullable=False,
+        index=True,
     ),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("country", sa.String(2)),
+    sa.Column("role", sa.Text),
+    sa.Column("names", sa.Text, nullable=False),  # JSON list, as the report spells them
+    sa.Column("surname", sa.Text),  # a person's name keys (linking.names.person_key)
+    sa.Column("given", sa.Text),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), index=True),
+    sa.Index("ix_entity_mentions_entity_surname", "entity_id", "surname"),
+)
+
+#: The keys mentions meet under (see store.entity_store).
+entity_keys = sa.Table(
+    "entity_keys",
+    metadata,
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
     sa.Column(
-        "entity_id",
-        sa.Integer,
-        sa.ForeignKey("entities.id", ondelete="CASCADE"),
+        "mention_id",
+        sa.String(64),
+        sa.ForeignKey("entity_mentions.id", ondelete="CASCADE"),
         primary_key=True,
         index=True,
     ),
-    sa.Column("role", sa.Text),
 )
 
 event_entities = sa.Table(

@@ -68,23 +68,32 @@ class ThreadWriter:
         insert_ignore(self.db, commitment_keys, rows)
         # Steps of the threads that held a touched step: they may now stand apart.
         seeds = live | set(
-            select_in(self.db, commitment_events.c.event_id, commitment_events.c.commitment_id,
-                      sorted(self.steps.touched_threads))  # fmt: skip
+            select_in(
+                self.db,
+                commitment_events.c.event_id,
+                commitment_events.c.commitment_id,
+                sorted(self.steps.touched_threads),
+            )
         )
         old_threads = set(self.steps.touched_threads)
         self.steps.touched_threads.clear()
         component, links = self._component(seeds)
         old_threads |= set(
-            select_in(self.db, commitment_events.c.commitment_id, commitment_events.c.event_id,
-                      sorted(component))  # fmt: skip
+            select_in(
+                self.db,
+                commitment_events.c.commitment_id,
+                commitment_events.c.event_id,
+                sorted(component),
+            )
         )
         candidates = sorted(thread_id(s) for s in component | set(touched))
         old_threads |= set(select_in(self.db, commitments.c.id, commitments.c.id, candidates))
         for part in _chunks(sorted(old_threads)):
             self.db.execute(sa.delete(commitments).where(commitments.c.id.in_(part)))
         keyed = set(
-            select_in(self.db, commitment_keys.c.event_id, commitment_keys.c.event_id,
-                      sorted(component))  # fmt: skip
+            select_in(
+                self.db, commitment_keys.c.event_id, commitment_keys.c.event_id, sorted(component)
+            )
         )
         joins = self._decisions(component, "join")
         groups = partition(
@@ -105,8 +114,11 @@ class ThreadWriter:
         by_key: dict[str, set[str]] = {}
         while frontier:
             component |= frontier
-            keys = set(select_in(self.db, commitment_keys.c.key, commitment_keys.c.event_id,
-                                 sorted(frontier)))  # fmt: skip
+            keys = set(
+                select_in(
+                    self.db, commitment_keys.c.key, commitment_keys.c.event_id, sorted(frontier)
+                )
+            )
             found: set[str] = set()
             for part in _chunks(sorted(keys - set(by_key))):
                 query = sa.select(commitment_keys.c.key, commitment_keys.c.event_id).where(
@@ -129,8 +141,9 @@ class ThreadWriter:
         """
         if not steps:
             return []
-        reports = select_in(self.db, event_sources.c.report_id, event_sources.c.event_id,
-                            sorted(steps))  # fmt: skip
+        reports = select_in(
+            self.db, event_sources.c.report_id, event_sources.c.event_id, sorted(steps)
+        )
         query = sa.select(link_decisions.c.a, link_decisions.c.b).where(
             link_decisions.c.scope == "commitment",
             link_decisions.c.decision == decision,
@@ -165,9 +178,9 @@ class ThreadWriter:
     def _write(self, thread: str, steps: list[str]) -> None:
         reports = self._reports(steps)
         dates = dict(
-            self.db.execute(sa.select(events.c.id, events.c.date).where(events.c.id.in_(steps)))
-            
-            .all()
+            self.db.execute(
+                sa.select(events.c.id, events.c.date).where(events.c.id.in_(steps))
+            ).all()
         )
         shown: list[tuple[str, date | None, CommitmentStage]] = [
             (s, dates.get(s), step_stage(reports[s])) for s in steps if reports.get(s)
@@ -196,8 +209,13 @@ class ThreadWriter:
         self.db.execute(
             sa.insert(commitment_milestones),
             [
-                {"commitment_id": thread, "seq": n, "stage": str(m.stage), "date": m.date,
-                 "event_id": m.event_id}  # fmt: skip
+                {
+                    "commitment_id": thread,
+                    "seq": n,
+                    "stage": str(m.stage),
+                    "date": m.date,
+                    "event_id": m.event_id,
+                }
                 for n, m in enumerate(milestones)
             ],
         )

@@ -10,7 +10,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 
-def insert_ignore(db: Connection, table: sa.Table, rows: Sequence[dict[str, Any]] | dict[str, Any]) -> int:
+def insert_ignore(
+    db: Connection, table: sa.Table, rows: Sequence[dict[str, Any]] | dict[str, Any]
+) -> int:
     """Insert rows, skipping those whose key exists; the number inserted."""
     if not rows:
         return 0

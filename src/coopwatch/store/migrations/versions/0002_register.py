@@ -164,39 +164,38 @@ def _tables() -> sa.MetaData:
     )
 
     sa.Table(
-        "entity_keys",
+        "entity_mentions",
         m,
-        sa.Column("kind", sa.String(16), primary_key=True),
-        sa.Column("scope", sa.String(2), primary_key=True),  # the country, or '' when unknown
-        sa.Column("key", sa.Text, primary_key=True),
-        sa.Column("surname", sa.Text),
-        sa.Column(
-            "entity_id",
-            sa.Integer,
-            sa.ForeignKey("entities.id", ondelete="CASCADE"),
-            nullable=False,
-            index=True,
-        ),
-        sa.Index("ix_entity_keys_surname", "kind", "scope", "surname"),
-    )
-
-    sa.Table(
-        "report_entities",
-        m,
+        sa.Column("id", sa.String(64), primary_key=True),  # report id, kind and position
         sa.Column(
             "report_id",
             sa.String(32),
             sa.ForeignKey("event_sources.report_id", ondelete="CASCADE"),
-            primary_key=True,
+            nullable=False,
+            index=True,
         ),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("country", sa.String(2)),
+        sa.Column("role", sa.Text),
+        sa.Column("names", sa.Text, nullable=False),  # JSON list, as the report spells them
+        sa.Column("surname", sa.Text),  # a person's name keys (linking.names.person_key)
+        sa.Column("given", sa.Text),
+        sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), index=True),
+        sa.Index("ix_entity_mentions_entity_surname", "entity_id", "surname"),
+    )
+
+    sa.Table(
+        "entity_keys",
+        m,
+        sa.Column("kind", sa.String(16), primary_key=True),
+        sa.Column("key", sa.Text, primary_key=True),
         sa.Column(
-            "entity_id",
-            sa.Integer,
-            sa.ForeignKey("entities.id", ondelete="CASCADE"),
+            "mention_id",
+            sa.String(64),
+            sa.ForeignKey("entity_mentions.id", ondelete="CASCADE"),
             primary_key=True,
             index=True,
         ),
-        sa.Column("role", sa.Text),
     )
 
     sa.Table(
