@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.pool import Pool
 
+from coopwatch.budget import Limits, check_size, time_budget
+from coopwatch.errors import DocumentError
 from coopwatch.model import Document, Extraction
 
 _WINDOW = 256  # documents per worker handed out at a time
@@ -31,25 +33,37 @@ class Failure:
 
 
 def extract_one(
-    document: Document, model: str = "none", *, mentions: bool = True
+    document: Document,
+    model: str = "none",
+    *,
+    mentions: bool = True,
+    limits: Limits | None = None,
 ) -> Extraction | Failure:
     """``extract``, with an exception turned into a ``Failure`` naming the document.
     ``mentions=False`` leaves ``extraction.mentions`` empty (half of what a worker
-    sends back, and nothing the store keeps)."""
+    sends back, and nothing the store keeps). ``limits`` (default: the settings) bound
+    the document's size and the time its extraction may take (see ``budget``)."""
     from coopwatch import extract
 
+    limits = limits or Limits.from_settings()
     try:
-        extraction = extract(document, model=model)
+        check_size(document, limits)
+        with time_budget(limits.time_budget):
+            extraction = extract(document, model=model)
+    except DocumentError as exc:
+        return Failure(document, str(exc))
+    except RecursionError:
+        return Failure(document, "extraction failed: structure nested too deep")
     except Exception as exc:  # a bug on one document must not sink the batch
-        return Failure(document, repr(exc))
+        return Failure(document, f"extraction failed: {exc!r}")
     if not mentions:
         extraction.mentions = []
     return extraction
 
 
-def _extract_job(job: tuple[Document, str, bool]) -> Extraction | Failure:
-    document, model, mentions = job
-    return extract_one(document, model, mentions=mentions)
+def _extract_job(job: tuple[Document, str, bool, Limits]) -> Extraction | Failure:
+    document, model, mentions, limits = job
+    return extract_one(document, model, mentions=mentions, limits=limits)
 
 
 def extract_many(
@@ -58,24 +72,34 @@ def extract_many(
     model: str = "none",
     workers: int = 1,
     mentions: bool = True,
+    limits: Limits | None = None,
 ) -> Iterator[Extraction | Failure]:
     """The extraction of each document, in input order, over ``workers`` processes
-    (``mentions`` as in ``extract_one``).
+    (``mentions`` and ``limits`` as in ``extract_one``). A document that fails, is too
+    large or runs past its time budget comes back as a ``Failure``; the others go on.
 
     The worker processes start at once, before any document is read: a caller that
     then starts threads (a progress display) never has them copied into a worker."""
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
+    limits = limits or Limits.from_settings()
     if workers == 1:
-        return (extract_one(document, model, mentions=mentions) for document in documents)
+        return (
+            extract_one(document, model, mentions=mentions, limits=limits) for document in documents
+        )
     pool = multiprocessing.Pool(workers)
-    return _pooled(pool, workers, iter(documents), model, mentions)
+    return _pooled(pool, workers, iter(documents), model, mentions, limits)
 
 
 def _pooled(
-    pool: Pool, workers: int, documents: Iterator[Document], model: str, mentions: bool
+    pool: Pool,
+    workers: int,
+    documents: Iterator[Document],
+    model: str,
+    mentions: bool,
+    limits: Limits,
 ) -> Iterator[Extraction | Failure]:
     with pool:  # the workers stop when the results are read or abandoned
         while window := list(islice(documents, _WINDOW * workers)):
-            jobs = [(document, model, mentions) for document in window]
+            jobs = [(document, model, mentions, limits) for document in window]
             yield from pool.imap(_extract_job, jobs, chunksize=_CHUNK)

@@ -11,9 +11,11 @@ from rich.console import Console
 from rich.markup import escape
 
 from coopwatch.batch import Failure, extract_many
+from coopwatch.budget import Limits
 from coopwatch.errors import InputError
 from coopwatch.model import Document, Extraction
 from coopwatch.settings import Settings
+from coopwatch.text import visible
 
 ModelOption = typer.Option(
     Settings.from_env().model,
@@ -29,11 +31,31 @@ WorkersOption = typer.Option(
     help="Processes that extract in parallel (one per core pays from a few thousand "
     "documents on; each takes a second or two to start).",
 )
+MaxCharsOption = typer.Option(
+    Settings.from_env().max_chars,
+    "--max-chars",
+    min=0,
+    help="Largest document analysed, in characters; a larger one is reported as failed "
+    "(0: no limit) [env COOPWATCH_MAX_CHARS].",
+)
+TimeBudgetOption = typer.Option(
+    Settings.from_env().time_budget,
+    "--time-budget",
+    min=0.0,
+    help="Seconds one document may take before it is reported as failed and the run "
+    "goes on (0: no budget) [env COOPWATCH_TIME_BUDGET].",
+)
 DbOption = typer.Option(
     None,
     "--db",
     help="Database: SQLAlchemy URL or SQLite file [env COOPWATCH_DB; default ./coopwatch.db].",
 )
+
+
+def safe(text: str) -> str:
+    """Document-supplied or file-system text as rich markup that prints as it is: its
+    markup escaped and its control characters shown, never sent to the terminal."""
+    return escape(visible(text))
 
 
 def read_all(paths: Sequence[Path], err: Console) -> Iterator[Document | InputError]:
@@ -42,7 +64,7 @@ def read_all(paths: Sequence[Path], err: Console) -> Iterator[Document | InputEr
 
     for item in iter_inputs(paths):
         if isinstance(item, InputError):
-            err.print(f"[red]error[/red] {escape(str(item))}")
+            err.print(f"[red]error[/red] {safe(str(item))}")
         yield item
 
 
@@ -62,6 +84,7 @@ def extractions(
     workers: int,
     tally: Tally,
     mentions: bool = False,
+    limits: Limits | None = None,
 ) -> Iterator[Extraction]:
     """The extraction of every readable document. Unreadable inputs and failed
     extractions are reported on one line each and counted in ``tally``; the batch goes
@@ -75,7 +98,9 @@ def extractions(
                 tally.read += 1
                 yield item
 
-    found = extract_many(documents(), model=model, workers=workers, mentions=mentions)
+    found = extract_many(
+        documents(), model=model, workers=workers, mentions=mentions, limits=limits
+    )
     return _successes(found, err, tally)
 
 
@@ -85,7 +110,7 @@ def _successes(
     for result in results:
         if isinstance(result, Failure):
             tally.failed += 1
-            source, error = escape(result.document.source), escape(result.error)
-            err.print(f"[red]error[/red] {source}: extraction failed: {error}")
+            source, error = safe(result.document.source), safe(result.error)
+            err.print(f"[red]error[/red] {source}: {error}")
         else:
             yield result

@@ -36,22 +36,46 @@ from coopwatch.store.schema import (
     evidence,
     extractions,
 )
+from coopwatch.store.values import check_values
 from coopwatch.text import fold
 
 Row = dict[str, Any]
 
 
-def ingest(connection: Connection, batch: Iterable[Extraction]) -> IngestReport:
-    """Write a batch in the caller's transaction."""
+def ingest(
+    connection: Connection, batch: Iterable[Extraction], *, isolate: bool = False
+) -> IngestReport:
+    """Write a batch in the caller's transaction.
+
+    A document that cannot be stored raises a ``StoreError`` naming it; with
+    ``isolate``, each document is written in a savepoint instead, and one that fails is
+    rolled back alone and listed in ``report.failures`` while the batch goes on."""
     writer = _Writer(connection)
     for extraction in batch:
         doc = extraction.document
+        before = replace(writer.report, failures=list(writer.report.failures))
         try:
-            writer.add(extraction)
-        except sa.exc.SQLAlchemyError as exc:
-            reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
-            raise StoreError(f"cannot store document {doc.id} ({doc.source}): {reason}") from exc
+            if not isolate:
+                _write(writer, extraction)
+                continue
+            with connection.begin_nested():
+                _write(writer, extraction)
+        except StoreError as exc:
+            if not isolate:
+                raise
+            writer.report = before
+            writer.report.failures.append((doc.source, str(exc)))
     return writer.report
+
+
+def _write(writer: _Writer, extraction: Extraction) -> None:
+    doc = extraction.document
+    try:
+        check_values(extraction)
+        writer.add(extraction)
+    except sa.exc.SQLAlchemyError as exc:
+        reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+        raise StoreError(f"cannot store document {doc.id} ({doc.source}): {reason}") from exc
 
 
 def alias_key(name: str) -> str:
