@@ -98,9 +98,10 @@ def _check(doc: Document) -> None:
             except UnicodeEncodeError:
                 problem = "a lone surrogate (undecoded bytes)"
         if problem:
+            hint = "; build documents with Document.create(), which normalises text"
             raise StoreError(
-                f"document {doc.id} ({doc.source}): its {name} contains {problem}; "
-                "build documents with Document.create(), which normalises text"
+                f"document {doc.id} ({doc.source}): its {name} contains {problem}"
+                + (hint if name == "text" else "")
             )
 
 
