@@ -39,8 +39,14 @@ def read(path: Path) -> Iterator[Item]:
                     item = _page(record, f"{path}#{n}")
                     cut = cut or (isinstance(item, InputError) and item.reason == _CUT)
                     yield item
+        except InputError:
+            raise
         except (ArchiveLoadFailed, zlib.error, EOFError, OSError) as exc:
             raise InputError(str(path), f"malformed WARC archive ({exc})") from exc
+        except (AttributeError, ValueError, KeyError, IndexError, TypeError) as exc:
+            # warcio trips on some malformed headers (a response without a target URI)
+            reason = f"{type(exc).__name__}: {exc}"
+            raise InputError(str(path), f"malformed WARC archive ({reason})") from exc
     if not cut and not _gzip_complete(path):
         yield InputError(
             str(path), "gzipped WARC archive truncated (its compressed data stops mid-record)"
