@@ -48,6 +48,8 @@ def extract_one(
     limits = limits or Limits.from_settings()
     try:
         check_size(document, limits)
+        if limits.time_budget:
+            _prepare(document, model)
         with time_budget(limits.time_budget):
             extraction = extract(document, model=model)
     except DocumentError as exc:
@@ -59,6 +61,27 @@ def extract_one(
     if not mentions:
         extraction.mentions = []
     return extraction
+
+
+_prepared: set[tuple[str | None, str]] = set()  # (language, model) loaded in this process
+
+
+def _prepare(document: Document, model: str) -> None:
+    """Load what the document's language needs (lexicons, automata, a model) before its
+    time budget starts: a second or two once per language and process, which no
+    document's budget should pay for. A short sample of the document is extracted."""
+    from coopwatch import extract
+    from coopwatch.analysis.language import detect_language
+
+    lang = document.lang or detect_language(document.text)
+    if (lang, model) in _prepared:
+        return
+    sample = Document.create(document.text[:300], "warm-up", lang=lang)
+    try:
+        extract(sample, model=model)
+    except Exception:  # the document's own run reports what fails
+        pass
+    _prepared.add((lang, model))
 
 
 def _extract_job(job: tuple[Document, str, bool, Limits]) -> Extraction | Failure:

@@ -37,6 +37,7 @@ class Limits:
 
 
 NO_LIMITS = Limits(0, 0.0)
+_AGAIN = 0.05  # seconds between two interruptions once the budget is spent
 
 
 def check_size(document: Document, limits: Limits) -> None:
@@ -66,7 +67,9 @@ def time_budget(seconds: float) -> Iterator[None]:
         )
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Repeated until the block has ended: an exception raised while a garbage
+    # collector callback or a __del__ runs is printed and dropped, so one is not enough.
+    signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN)
     try:
         yield
     finally:

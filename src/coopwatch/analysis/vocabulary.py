@@ -235,15 +235,19 @@ def _joint_ventures(analysis: Analysis) -> None:
         if None in m.payloads
         for i in range(m.first, m.last)
     }
+    # Objects by their first and last token: each marker looks at a few tokens only.
+    by_first: dict[int, list[int]] = {}
+    by_last: dict[int, list[int]] = {}
+    for n, o in enumerate(objects):
+        by_first.setdefault(o.first, []).append(n)
+        by_last.setdefault(o.last, []).append(n)
     for marker in analysis.matches("joint_marker"):
         if marker.first in other_sense:
             continue
-        near = [
-            o
-            for o in objects
-            if 0 <= o.first - marker.last <= _JOINT_REACH
-            or 0 <= marker.first - o.last <= _JOINT_REACH
-        ]
+        reach = range(_JOINT_REACH + 1)
+        found = {n for d in reach for n in by_first.get(marker.last + d, ())}
+        found.update(n for d in reach for n in by_last.get(marker.first - d, ()))
+        near = [objects[n] for n in sorted(found)]
         if near:
             start = analysis.tokens[min(marker.first, near[0].first)].start
             end = analysis.tokens[max(marker.last, near[0].last) - 1].end
@@ -259,7 +263,7 @@ def _joint_ventures(analysis: Analysis) -> None:
         between = analysis.text[left.end : right.start]
         if between == "-" and left.value != right.value:
             first = analysis.token_at(left.start)
-            if any(0 < first - o.last + 1 <= 2 or first == o.last for o in objects):
+            if first in by_last or first - 1 in by_last:
                 analysis.add(
                     Label.INSTRUMENT, left.start, right.end, "joint_venture", rule="two countries"
                 )
