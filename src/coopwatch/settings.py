@@ -52,9 +52,8 @@ def _typed(name: str, value: str, kind: type) -> object:
     try:
         number = kind(value)
     except ValueError:
-        raise ValueError(
-            f"COOPWATCH_{name.upper()}={value!r} is not a {kind.__name__} number"
-        ) from None
+        expected = "a whole number" if kind is int else "a number"
+        raise ValueError(f"COOPWATCH_{name.upper()}={value!r} is not {expected}") from None
     if number < 0:
         raise ValueError(f"COOPWATCH_{name.upper()}={value!r} must not be negative")
     return number

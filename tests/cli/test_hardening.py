@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,28 @@ def test_size_limit_reports_the_file_and_goes_on(tmp_path: Path) -> None:
     assert "the limit is" in result.stderr
     assert "b-small.txt" in result.stdout
     assert "1 documents extracted, 1 failed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("COOPWATCH_MAX_CHARS", "lots", "COOPWATCH_MAX_CHARS='lots' is not a whole number"),
+        ("COOPWATCH_TIME_BUDGET", "-3", "COOPWATCH_TIME_BUDGET='-3' must not be negative"),
+    ],
+)
+def test_a_malformed_setting_in_the_environment_is_named(
+    tmp_path: Path, name: str, value: str, message: str
+) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), name: value}
+    done = subprocess.run(
+        [sys.executable, "-m", "coopwatch", "extract", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr

@@ -17,8 +17,19 @@ from coopwatch.model import Document, Extraction
 from coopwatch.settings import Settings
 from coopwatch.text import visible
 
+
+def _environment() -> Settings:
+    """The settings of the environment; a malformed one ends the command, named."""
+    try:
+        return Settings.from_env()
+    except ValueError as exc:
+        Console(stderr=True).print(f"[red]error[/red] {escape(visible(str(exc)))}")
+        raise SystemExit(2) from exc
+
+
+ENV = _environment()
 ModelOption = typer.Option(
-    Settings.from_env().model,
+    ENV.model,
     "--model",
     help="Optional statistical stage for persons and organisations: none, spacy (French) "
     "or natasha (Russian).",
@@ -32,14 +43,14 @@ WorkersOption = typer.Option(
     "documents on; each takes a second or two to start).",
 )
 MaxCharsOption = typer.Option(
-    Settings.from_env().max_chars,
+    ENV.max_chars,
     "--max-chars",
     min=0,
     help="Largest document analysed, in characters; a larger one is reported as failed "
     "(0: no limit) [env COOPWATCH_MAX_CHARS].",
 )
 TimeBudgetOption = typer.Option(
-    Settings.from_env().time_budget,
+    ENV.time_budget,
     "--time-budget",
     min=0.0,
     help="Seconds one document may take before it is reported as failed and the run "
