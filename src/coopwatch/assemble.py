@@ -485,18 +485,20 @@ def _latin(name: str) -> str | None:
 def _organizations(ctx: _Context) -> list[Organization]:
     a = ctx.analysis
     orgs: list[Organization] = []
+    first_with: dict[str, int] = {}  # folded name -> the first organisation holding it
     blocs = {fold(a.text[slice(*a.span_of(b))]) for b in a.matches("org_bloc")}
     for m in a.of(Label.ORGANIZATION):
         if any(fold(n) in blocs for n in m.value) and not _funds(ctx, m):
             continue  # "exports to the European Union", "member of BRICS"
         names = list(m.value)
         keys = {fold(n) for n in names}
-        for org in orgs:
-            if keys & {fold(n) for n in org.names}:
-                org.spans.append(m.span)
-                break
-        else:
-            orgs.append(Organization(names, spans=[m.span]))
+        holders = [first_with[k] for k in keys if k in first_with]
+        if holders:
+            orgs[min(holders)].spans.append(m.span)
+            continue
+        for key in keys:
+            first_with[key] = len(orgs)
+        orgs.append(Organization(names, spans=[m.span]))
     return orgs
 
 

@@ -4,6 +4,9 @@ CoopwatchError
 ├── InputError            an input cannot be read (names the file and the reason)
 │   ├── UnsupportedFormat
 │   └── DecodeError
+├── DocumentError         one document cannot be analysed in a batch run
+│   ├── DocumentTooLarge  it is longer than the size limit (Settings.max_chars)
+│   └── TimeBudgetExceeded  its analysis took longer than Settings.time_budget
 ├── LexiconError          a lexicon file does not match its schema
 ├── StoreError            the database cannot be opened, migrated or written
 │   ├── NotFoundError     no such event, commitment, entity, document, correction or key
@@ -33,6 +36,18 @@ class UnsupportedFormat(InputError):
 
 class DecodeError(InputError):
     """The input's bytes are not text in any encoding coopwatch recognises."""
+
+
+class DocumentError(CoopwatchError):
+    """A document that a batch run reports as failed and goes on without."""
+
+
+class DocumentTooLarge(DocumentError):
+    """The document is longer than the size limit."""
+
+
+class TimeBudgetExceeded(DocumentError):
+    """The document's analysis ran past its time budget."""
 
 
 class LexiconError(CoopwatchError):

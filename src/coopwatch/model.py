@@ -100,6 +100,14 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+def _decodable(source: str) -> str:
+    """A source that any text column and terminal can take: the bytes of a file name
+    that were not UTF-8 (lone surrogates, as Python decodes them) written ``\\xNN``."""
+    if source.isascii():
+        return source
+    return source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 @dataclass(slots=True)
 class Document:
     id: str
@@ -131,7 +139,7 @@ class Document:
                 clean = f"{title}\n{clean}"
         return cls(
             id=content_id(clean),
-            source=source,
+            source=_decodable(source),
             text=clean,
             url=url,
             title=title,

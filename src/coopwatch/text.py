@@ -54,3 +54,28 @@ def fold(text: str) -> str:
     """Lower case without accents: the key under which Latin-script words are compared."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# C0 controls, DEL, C1 controls; bidirectional overrides and isolates (text that
+# reorders what follows it on screen); lone surrogates (bytes of a file name that are
+# not UTF-8, as Python decodes them).
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _render(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, *, keep: str = "") -> str:
+    """Text safe to print on a terminal: every control character (escape sequences,
+    carriage returns, bidirectional overrides) and undecodable byte is written out
+    visibly, ``\\x1b``, ``\\u202e``; the characters in ``keep`` (such as a newline)
+    stay as they are."""
+    if not _CONTROLS.search(text):
+        return text
+    if keep:
+        return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _render(m), text)
+    return _CONTROLS.sub(_render, text)

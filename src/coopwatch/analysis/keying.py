@@ -76,10 +76,14 @@ class _Memo:
     def many(self, words: Iterable[str]) -> list[tuple[str, ...]]:
         words = list(words)
         found: list[tuple[str, ...] | None] = list(map(self._known.get, words))
-        missing = found.index(None) if None in found else -1
-        while missing >= 0:  # a few new words per document: list.index finds them in C
-            found[missing] = self._learn(words[missing])
-            missing = found.index(None, missing + 1) if None in found else -1
+        if None not in found:  # the usual case once warm: one C-level pass
+            return found  # type: ignore[return-value]  # no None in it
+        # One pass over the document, linear in its length: the words met for the first
+        # time are learnt once each (a word repeated later is then in the memo).
+        known, learn = self._known.get, self._learn
+        for i, keys in enumerate(found):
+            if keys is None:
+                found[i] = known(words[i]) or learn(words[i])
         return found  # type: ignore[return-value]  # no None is left
 
     def _learn(self, word: str) -> tuple[str, ...]:

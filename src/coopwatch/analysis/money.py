@@ -9,6 +9,7 @@ figure is a number followed by a jobs noun ("612 emplois", "800 new jobs").
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,11 @@ _NUMBER = re.compile(r"\d{1,3}(?:[  ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*")
 _CONNECTORS = frozenset({"de", "d", "'", "of", "en", "in"})
 _GAP_WORDS = 3  # words allowed between a jobs figure and its noun ("800 new direct jobs")
 _EXISTING_REACH = 6  # tokens between an existing-employment cue and its figure
+#: Amounts and job counts from this figure on are no real figure (a run of digits, a
+#: fuzzed text); they are left out, as the store's 64-bit integer columns could not hold
+#: them either.
+LARGEST_AMOUNT = 2**63
+
 _HIRING_REACH = 2  # words between a hiring verb and its figure ("employ about 300")
 
 
@@ -41,9 +47,10 @@ def parse_number(raw: str, decimal_comma: bool) -> float | None:
         grouped = len(groups) > 2 or (decimal_comma and len(groups[1]) == 3)
         s = s.replace(".", "") if grouped else s
     try:
-        return float(s)
+        value = float(s)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None  # 309 digits and more: inf
 
 
 def _by_first(matches: list[PhraseMatch]) -> dict[int, PhraseMatch]:
@@ -59,7 +66,7 @@ class _Tables:
     scale_at: dict[int, PhraseMatch]
     number_word_at: dict[int, PhraseMatch]
     jobs_at: dict[int, PhraseMatch]
-    existing_ends: list[int]
+    existing_ends: set[int]
     hiring_ends: set[int]
     excluded_sentences: set[int]
     unit_price_starts: set[int]
@@ -75,7 +82,7 @@ def _tables(analysis: Analysis, lexicon: Lexicon) -> _Tables:
         scale_at=_by_first(analysis.matches("scale")),
         number_word_at=_by_first(analysis.matches("number")),
         jobs_at=_by_first(analysis.matches("jobs")),
-        existing_ends=[m.last for m in analysis.matches("jobs_existing")],
+        existing_ends={m.last for m in analysis.matches("jobs_existing")},
         hiring_ends={m.last for m in analysis.matches("jobs_hiring")},
         excluded_sentences={
             analysis.sentence_of(tokens[m.first].start) for m in analysis.matches("money_exclude")
@@ -149,6 +156,9 @@ def run(analysis: Analysis) -> None:
             k = t.scale_at[end].last
         elif end == i:
             continue  # a scale word that is not followed by anything
+        if not value < LARGEST_AMOUNT:  # also inf and nan: no amount any ledger holds
+            resume = max(k, i + 1)
+            continue
         after = k
         while after < n and tokens[after].text.lower() in _CONNECTORS and after - k < 2:
             after += 1
@@ -285,8 +295,8 @@ def _jobs(analysis: Analysis, i: int, end: int, value: float, t: _Tables) -> Non
         if j in t.jobs_at:
             if all(tokens[x].is_word for x in range(end, j)):
                 existing = any(
-                    0 <= i - e <= _EXISTING_REACH and not _clause_break(tokens, e, i)
-                    for e in t.existing_ends
+                    e in t.existing_ends and not _clause_break(tokens, e, i)
+                    for e in range(i - _EXISTING_REACH, i + 1)
                 )
                 end_char = tokens[t.jobs_at[j].last - 1].end
                 analysis.add(

@@ -13,6 +13,7 @@ Ministries, governments and news agencies are never organisations here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -519,6 +520,15 @@ def run(analysis: Analysis) -> None:
         frozenset(t.text for t in tokens) if lexicon.language.keying == "arabic" else frozenset()
     )
     orgs: dict[str, _Org] = {}
+    # The first organisation (in the order of ``orgs``) that holds each name key, and
+    # the name keys of each: a name is merged in O(its names), not O(organisations).
+    owner: dict[str, tuple[int, _Org]] = {}
+    known_keys: dict[int, set[str]] = {}
+
+    def index(rank: int, org: _Org, keys: Iterable[str]) -> None:
+        for key in keys:
+            if key not in owner or owner[key][0] > rank:
+                owner[key] = (rank, org)
 
     def remember(names: list[str], start: int, end: int) -> None:
         names = [
@@ -528,16 +538,27 @@ def run(analysis: Analysis) -> None:
         if not names:
             return
         keys = {_name_key(analysis, n) for n in names}
-        for org in orgs.values():
-            known = {_name_key(analysis, x) for x in org.names}
-            if keys & known:
-                for n in names:
-                    if _name_key(analysis, n) not in known:
-                        org.names.append(n)
-                        known.add(_name_key(analysis, n))
-                org.spans.append((start, end))
-                return
-        orgs[fold(names[0])] = _Org(names, [(start, end)])
+        holders = [owner[k] for k in keys if k in owner]
+        if holders:
+            rank, org = min(holders, key=lambda holder: holder[0])
+            known = known_keys[id(org)]
+            for n in names:
+                if _name_key(analysis, n) not in known:
+                    org.names.append(n)
+                    known.add(_name_key(analysis, n))
+            index(rank, org, known)
+            org.spans.append((start, end))
+            return
+        org, slot = _Org(names, [(start, end)]), fold(names[0])
+        known_keys[id(org)] = keys
+        replaced = slot in orgs
+        orgs[slot] = org
+        if replaced:  # the organisation of that slot is gone: index the others afresh
+            owner.clear()
+            for rank, kept in enumerate(orgs.values()):
+                index(rank, kept, known_keys[id(kept)])
+        else:
+            index(len(orgs) - 1, org, keys)
 
     known_ends = {m.last - 1 for m in analysis.matches("org_known")}
     # 1. "long name (ACR)"

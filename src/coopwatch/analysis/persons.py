@@ -13,6 +13,7 @@ from __future__ import annotations
 from itertools import compress, count
 from operator import attrgetter, itemgetter
 
+from coopwatch.analysis import spans
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
 from coopwatch.model import Label, Mention
@@ -157,14 +158,30 @@ def _apostrophe_part(analysis: Analysis, mark: int, blocked: set[int]) -> bool:
 
 
 def _honorific_before(analysis: Analysis, i: int) -> bool:
-    return any(
-        m.attrs.get("kind") == "honorific" and i - 1 <= analysis.token_at(m.end) <= i
-        for m in analysis.of(Label.TITLE)
+    ends = analysis.derived(
+        "honorific_ends", Label.TITLE, lambda titles: _honorific_ends(analysis, titles)
     )
+    return i in ends or i - 1 in ends
+
+
+def _honorific_ends(analysis: Analysis, titles: list[Mention]) -> set[int]:
+    return {analysis.token_at(m.end) for m in titles if m.attrs.get("kind") == "honorific"}
+
+
+class _Countries:
+    """The country mentions in text order, for the ones between two offsets."""
+
+    def __init__(self, countries: list[Mention]) -> None:
+        rank = {id(m): k for k, m in enumerate(countries)}
+        self.ordered = sorted(countries, key=lambda m: m.start)
+        self.starts = spans.starts_of(self.ordered)
+        self.rank = rank
 
 
 def _country_between(analysis: Analysis, start: int, end: int) -> Mention | None:
-    found = [m for m in analysis.of(Label.COUNTRY) if start <= m.start and m.end <= end]
+    index = analysis.derived("countries_by_start", Label.COUNTRY, _Countries)
+    found = spans.within(index.ordered, index.starts, start, end)
+    found.sort(key=lambda m: index.rank[id(m)])  # the order the stage added them in
     adjectives = [m for m in found if m.attrs.get("kind") == "adjective"]
     return (adjectives or found or [None])[0]  # type: ignore[list-item]
 
@@ -320,9 +337,8 @@ def _named_company(tokens: list[Token], i: int, org_heads: set[int]) -> bool:
     only lower-case words between: "directeur général du groupe agroalimentaire
     Frigorífico Serra, Rafael Teixeira"."""
     return any(
-        i - _COMPANY_REACH <= end <= i
-        and all(t.is_word and not t.is_capitalised for t in tokens[end:i])
-        for end in org_heads
+        end in org_heads and all(t.is_word and not t.is_capitalised for t in tokens[end:i])
+        for end in range(max(0, i - _COMPANY_REACH), i + 1)
     )
 
 

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, count
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from coopwatch.analysis.matcher import PhraseMatch
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
 from coopwatch.model import Document, Label, Mention, Span
 
+T = TypeVar("T")
 _TEXT = attrgetter("text")
 _START = attrgetter("start")
 
@@ -35,6 +36,7 @@ class Analysis:
     _by_label: dict[Label, list[Mention]] = field(default_factory=dict)
     _numbers: list[int] | None = None
     _adjectives: tuple[int, set[int]] | None = None
+    _derived: dict[str, tuple[int, Any]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -103,6 +105,15 @@ class Analysis:
             adjectives = (m for m in countries if m.attrs.get("kind") == "adjective")
             self._adjectives = (len(countries), self.token_indices(adjectives))
         return self._adjectives[1]
+
+    def derived(self, name: str, label: Label, compute: Callable[[list[Mention]], T]) -> T:
+        """``compute(mentions of label)``, kept until mentions of that label are added:
+        an index that many questions of a stage share (see ``analysis.spans``)."""
+        mentions = self._by_label.get(label, [])
+        known = self._derived.get(name)
+        if known is None or known[0] != len(mentions):
+            known = self._derived[name] = (len(mentions), compute(list(mentions)))
+        return known[1]  # type: ignore[no-any-return]
 
     def crosses_line(self, i: int, j: int) -> bool:
         """Whether a line ends between tokens i and j (a headline, a dateline)."""

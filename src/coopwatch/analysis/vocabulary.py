@@ -7,6 +7,7 @@ import itertools
 from typing import Any
 
 from coopwatch.analysis.matcher import PhraseMatch
+from coopwatch.analysis.spans import Cover, starts_of, within
 from coopwatch.analysis.state import Analysis
 from coopwatch.model import Label, Mention
 
@@ -64,11 +65,13 @@ def sectors(analysis: Analysis) -> None:
     people = [(m.start, m.end) for m in analysis.of(Label.PERSON)]
     taken = _names_and_titles(analysis, organizations=False) + _government_bodies(analysis)
     countries = analysis.of(Label.COUNTRY)
-    names = [
+    joint = _JointCompanies(analysis, countries)
+    names = Cover(
         _name_without_acronym(analysis, m)
         for m in analysis.of(Label.ORGANIZATION)
-        if not _is_joint_company(analysis, m, countries)
-    ]
+        if not joint.holds(m)
+    )
+    taken_cover = Cover(taken)
     surnames = _surname_keys(analysis, people)
     in_use = {(m.first, m.last) for m in analysis.matches("sector_in_use")}
     making = {
@@ -77,14 +80,12 @@ def sectors(analysis: Analysis) -> None:
     for match in analysis.matches("sector"):
         start, end = analysis.span_of(match)
         isic = match.payloads[0][0]
-        if not isic or any(s <= start and end <= e for s, e in taken):
+        if not isic or taken_cover.covers(start, end):
             continue  # a blocking entry, a portfolio ("ministre des Mines"), a name
         if (match.first, match.last) in in_use and analysis.sentence_of(start) not in making:
             continue  # trucks queuing at a border, not trucks made or sold
         division = isic if isinstance(isic, str) else isic[0]
-        if division not in _NAME_DIVISIONS and any(
-            s <= start and end <= e and (s, e) != (start, end) for s, e in names
-        ):
+        if division not in _NAME_DIVISIONS and names.strictly_covers(start, end):
             continue
         if _is_surname(analysis, match, surnames) or _is_bracketed_portfolio(analysis, match):
             continue
@@ -134,17 +135,30 @@ def _coordinated(analysis: Analysis, match: PhraseMatch) -> None:
 _COUNTRIES_BEFORE_NAME = 40  # characters before a name where its two countries may stand
 
 
-def _is_joint_company(analysis: Analysis, name: Mention, countries: list[Mention]) -> bool:
-    """A name that joins two countries, inside it or just before it: "Société
+class _JointCompanies:
+    """Names that join two countries, inside them or just before them: "Société
     algéro-turque de pneumatiques", "Algerian-Turkish Tyre Company"."""
-    first = name.start - _COUNTRIES_BEFORE_NAME
-    near = [c for c in countries if first <= c.start and c.end <= name.end]
-    return any(
-        analysis.text[left.end : right.start] == "-"
-        and left.value != right.value
-        and right.end >= name.start - 1
-        for left, right in itertools.pairwise(near)
-    )
+
+    def __init__(self, analysis: Analysis, countries: list[Mention]) -> None:
+        self.text = analysis.text
+        # Stable sort: mentions of one start keep the order the stage added them in.
+        self.countries = sorted(countries, key=lambda m: m.start)
+        self.starts = starts_of(self.countries)
+        self.given = countries
+        self.in_order = self.countries == countries
+
+    def holds(self, name: Mention) -> bool:
+        first = name.start - _COUNTRIES_BEFORE_NAME
+        if self.in_order:
+            near = within(self.countries, self.starts, first, name.end)
+        else:  # the order of the stage decides which two are neighbours
+            near = [c for c in self.given if first <= c.start and c.end <= name.end]
+        return any(
+            self.text[left.end : right.start] == "-"
+            and left.value != right.value
+            and right.end >= name.start - 1
+            for left, right in itertools.pairwise(near)
+        )
 
 
 def _name_without_acronym(analysis: Analysis, name: Mention) -> tuple[int, int]:
@@ -196,10 +210,10 @@ def _is_surname(analysis: Analysis, match: PhraseMatch, surnames: set[str]) -> b
 def instruments(analysis: Analysis) -> None:
     if analysis.lexicon is None:
         return
-    taken = _names_and_titles(analysis) + _government_bodies(analysis)
+    taken = Cover(_names_and_titles(analysis) + _government_bodies(analysis))
     for match in analysis.matches("instrument"):
         start, end = analysis.span_of(match)
-        if any(s <= start and end <= e for s, e in taken):
+        if taken.covers(start, end):
             continue
         for name in dict.fromkeys(match.payloads):
             if name is not None:  # a phrase of not_instruments
@@ -221,15 +235,19 @@ def _joint_ventures(analysis: Analysis) -> None:
         if None in m.payloads
         for i in range(m.first, m.last)
     }
+    # Objects by their first and last token: each marker looks at a few tokens only.
+    by_first: dict[int, list[int]] = {}
+    by_last: dict[int, list[int]] = {}
+    for n, o in enumerate(objects):
+        by_first.setdefault(o.first, []).append(n)
+        by_last.setdefault(o.last, []).append(n)
     for marker in analysis.matches("joint_marker"):
         if marker.first in other_sense:
             continue
-        near = [
-            o
-            for o in objects
-            if 0 <= o.first - marker.last <= _JOINT_REACH
-            or 0 <= marker.first - o.last <= _JOINT_REACH
-        ]
+        reach = range(_JOINT_REACH + 1)
+        found = {n for d in reach for n in by_first.get(marker.last + d, ())}
+        found.update(n for d in reach for n in by_last.get(marker.first - d, ()))
+        near = [objects[n] for n in sorted(found)]
         if near:
             start = analysis.tokens[min(marker.first, near[0].first)].start
             end = analysis.tokens[max(marker.last, near[0].last) - 1].end
@@ -245,7 +263,7 @@ def _joint_ventures(analysis: Analysis) -> None:
         between = analysis.text[left.end : right.start]
         if between == "-" and left.value != right.value:
             first = analysis.token_at(left.start)
-            if any(0 < first - o.last + 1 <= 2 or first == o.last for o in objects):
+            if first in by_last or first - 1 in by_last:
                 analysis.add(
                     Label.INSTRUMENT, left.start, right.end, "joint_venture", rule="two countries"
                 )

@@ -12,12 +12,25 @@ from rich.console import Console
 from rich.markup import escape
 
 from coopwatch.batch import Failure, extract_many
+from coopwatch.budget import Limits
 from coopwatch.errors import InputError
 from coopwatch.model import Document, Extraction
 from coopwatch.settings import Settings
+from coopwatch.text import visible
 
+
+def _environment() -> Settings:
+    """The settings of the environment; a malformed one ends the command, named."""
+    try:
+        return Settings.from_env()
+    except ValueError as exc:
+        Console(stderr=True).print(f"[red]error[/red] {escape(visible(str(exc)))}")
+        raise SystemExit(2) from exc
+
+
+ENV = _environment()
 ModelOption = typer.Option(
-    Settings.from_env().model,
+    ENV.model,
     "--model",
     help="Optional statistical stage for persons and organisations: none, spacy (French) "
     "or natasha (Russian).",
@@ -33,11 +46,31 @@ WorkersOption = typer.Option(
 #: Documents whose ids are looked up in the store at once.
 _KNOWN_CHUNK = 200
 
+MaxCharsOption = typer.Option(
+    ENV.max_chars,
+    "--max-chars",
+    min=0,
+    help="Largest document analysed, in characters; a larger one is reported as failed "
+    "(0: no limit) [env COOPWATCH_MAX_CHARS].",
+)
+TimeBudgetOption = typer.Option(
+    ENV.time_budget,
+    "--time-budget",
+    min=0.0,
+    help="Seconds one document may take before it is reported as failed and the run "
+    "goes on (0: no budget) [env COOPWATCH_TIME_BUDGET].",
+)
 DbOption = typer.Option(
     None,
     "--db",
     help="Database: SQLAlchemy URL or SQLite file [env COOPWATCH_DB; default ./coopwatch.db].",
 )
+
+
+def safe(text: str) -> str:
+    """Document-supplied or file-system text as rich markup that prints as it is: its
+    markup escaped and its control characters shown, never sent to the terminal."""
+    return escape(visible(text))
 
 
 def read_all(paths: Sequence[Path], err: Console) -> Iterator[Document | InputError]:
@@ -46,7 +79,7 @@ def read_all(paths: Sequence[Path], err: Console) -> Iterator[Document | InputEr
 
     for item in iter_inputs(paths):
         if isinstance(item, InputError):
-            err.print(f"[red]error[/red] {escape(str(item))}")
+            err.print(f"[red]error[/red] {safe(str(item))}")
         yield item
 
 
@@ -69,6 +102,7 @@ def extractions(
     tally: Tally,
     mentions: bool = False,
     known: Callable[[list[str]], set[str]] | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Extraction]:
     """The extraction of every readable document. Unreadable inputs and failed
     extractions are reported on one line each and counted in ``tally``; the batch goes
@@ -95,6 +129,9 @@ def extractions(
             yield from (d for d in chunk if d.id not in stored)
 
     found = extract_many(documents(), model=model, workers=workers, mentions=mentions)
+    found = extract_many(
+        documents(), model=model, workers=workers, mentions=mentions, limits=limits
+    )
     return _successes(found, err, tally)
 
 
@@ -104,7 +141,7 @@ def _successes(
     for result in results:
         if isinstance(result, Failure):
             tally.failed += 1
-            source, error = escape(result.document.source), escape(result.error)
-            err.print(f"[red]error[/red] {source}: extraction failed: {error}")
+            source, error = safe(result.document.source), safe(result.error)
+            err.print(f"[red]error[/red] {source}: {error}")
         else:
             yield result

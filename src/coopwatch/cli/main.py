@@ -10,8 +10,16 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from coopwatch.budget import Limits
 from coopwatch.cli import register_commands, store_commands, web_commands
-from coopwatch.cli.common import ModelOption, Tally, WorkersOption, extractions
+from coopwatch.cli.common import (
+    MaxCharsOption,
+    ModelOption,
+    Tally,
+    TimeBudgetOption,
+    WorkersOption,
+    extractions,
+)
 from coopwatch.cli.eval_command import eval_command
 from coopwatch.cli.store_commands import err
 
@@ -41,12 +49,20 @@ def extract(
     mentions: bool = typer.Option(False, "--mentions", help="Include every mention in the JSON."),
     model: str = ModelOption,
     workers: int = WorkersOption,
+    max_chars: int = MaxCharsOption,
+    time_budget: float = TimeBudgetOption,
 ) -> None:
     """Extract events from documents, without a database."""
     tally = Tally()
     done = 0
     found = extractions(
-        paths, err, model=model, workers=workers, tally=tally, mentions=as_json and mentions
+        paths,
+        err,
+        model=model,
+        workers=workers,
+        tally=tally,
+        mentions=as_json and mentions,
+        limits=Limits(max_chars, time_budget),
     )
     for extraction in found:
         done += 1

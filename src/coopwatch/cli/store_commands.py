@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -17,10 +17,25 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from coopwatch.cli.common import DbOption, ModelOption, Tally, WorkersOption, extractions
+from coopwatch.budget import Limits
+from coopwatch.cli import filters
+from coopwatch.cli.common import (
+    DbOption,
+    MaxCharsOption,
+    ModelOption,
+    Tally,
+    TimeBudgetOption,
+    WorkersOption,
+    extractions,
+    safe,
+)
 from coopwatch.errors import CoopwatchError
 from coopwatch.model import Extraction
 from coopwatch.settings import Settings, database_url
+from coopwatch.text import visible
+
+if TYPE_CHECKING:
+    from coopwatch.store import IngestReport
 
 _BATCH = 200
 # Tables stay readable when piped (make demo, logs): a wide default instead of 80.
@@ -31,42 +46,65 @@ err = Console(stderr=True, soft_wrap=True)
 def print_extraction(console: Console, extraction: Extraction) -> None:
     doc = extraction.document
     console.print(
-        f"[bold]{escape(doc.source)}[/bold] ({doc.lang or '?'}, {doc.published or 'undated'})"
+        f"[bold]{safe(doc.source)}[/bold] ({safe(doc.lang or '?')}, {doc.published or 'undated'})"
     )
     if not extraction.events:
         console.print("  no cooperation event")
         return
-    console.print(f"  parties: {', '.join(extraction.parties)}")
+    console.print(f"  parties: {safe(', '.join(extraction.parties))}")
     for event in extraction.events:
         console.print(
             f"  - {event.type} {event.date or 'undated'} (confidence {event.confidence:.2f}): "
-            f"{escape(event.trigger)}"
+            f"{safe(event.trigger)}"
         )
     if extraction.sectors:
-        console.print(f"  sectors (ISIC): {', '.join(extraction.sectors)}")
+        console.print(f"  sectors (ISIC): {safe(', '.join(extraction.sectors))}")
     if extraction.instruments:
-        console.print(f"  instruments: {', '.join(extraction.instruments)}")
+        console.print(f"  instruments: {safe(', '.join(extraction.instruments))}")
     for org in extraction.organizations:
-        console.print(f"  organisation: {escape(' / '.join(org.names))}")
+        console.print(f"  organisation: {safe(' / '.join(org.names))}")
     for person in extraction.persons:
         console.print(
-            f"  person: {escape(person.name)} ({person.country or '?'}, {person.role or '-'})"
+            f"  person: {safe(person.name)} "
+            f"({safe(person.country or '?')}, {safe(person.role or '-')})"
         )
     for amount in extraction.amounts:
-        console.print(f"  amount: {amount.value:,} {amount.currency}")
+        console.print(f"  amount: {amount.value:,} {safe(amount.currency)}")
     if extraction.jobs:
         console.print(f"  jobs: {extraction.jobs:,}")
 
 
-def _open_store(db: str | None) -> Any:
+def _open_store(db: str | None, *, existing: bool = False) -> Any:
+    """The store at ``db`` (default: the settings'); with ``existing``, an SQLite file
+    that does not exist is an error instead of a new, empty database."""
     from coopwatch.store import Store
 
     url = database_url(db or Settings.from_env().db)
+    if existing:
+        _require_existing(url)
     try:
         return Store.open(url)
     except CoopwatchError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}")
+        err.print(f"[red]error[/red] {safe(str(exc))}")
         raise typer.Exit(2) from exc
+
+
+def _require_existing(url: str) -> None:
+    import sqlalchemy as sa
+
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        return  # _open_store reports it
+    path = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:":
+        return
+    if not Path(path).is_file():
+        err.print(
+            f"[red]error[/red] no database at {safe(path)}: check --db (or COOPWATCH_DB), "
+            "or store documents there first with `coopwatch ingest`"
+        )
+        raise typer.Exit(2)
 
 
 def ingest(
@@ -76,8 +114,13 @@ def ingest(
     db: str | None = DbOption,
     model: str = ModelOption,
     workers: int = WorkersOption,
+    max_chars: int = MaxCharsOption,
+    time_budget: float = TimeBudgetOption,
 ) -> None:
-    """Extract events from documents and store them (idempotent: stored documents are skipped)."""
+    """Extract events from documents and store them (idempotent: stored documents are skipped).
+
+    A document that cannot be extracted or stored is reported with its file and the
+    reason and left out; every other one is stored, and the exit code is 1."""
     from coopwatch.store import IngestReport
 
     store = _open_store(db)
@@ -85,8 +128,22 @@ def ingest(
     tally = Tally()
     batch: list[Extraction] = []
     found = extractions(
-        paths, err, model=model, workers=workers, tally=tally, known=store.known_documents
+        paths,
+        err,
+        model=model,
+        workers=workers,
+        tally=tally,
+        limits=Limits(max_chars, time_budget),
+        known=store.known_documents,
     )
+
+    def store_batch() -> IngestReport:
+        stored = store.ingest(batch, isolate=True)
+        for source, reason in stored.failures:
+            err.print(f"[red]error[/red] {safe(source)}: not stored: {safe(reason)}")
+        tally.failed += len(stored.failures)
+        return stored
+
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("reading", total=None)
@@ -94,10 +151,10 @@ def ingest(
             batch.append(extraction)
             progress.update(task, advance=1, description=f"{done} documents")
             if len(batch) >= _BATCH:
-                report += store.ingest(batch)
+                report += store_batch()
                 batch = []
         if batch:
-            report += store.ingest(batch)
+            report += store_batch()
     out.print(
         f"{tally.read} documents read: {report.documents_new} new, "
         f"{report.documents_skipped + tally.known} already stored; "
@@ -136,18 +193,26 @@ def events(
     search: str | None = typer.Option(
         None, "--search", help="Words that the source document contains."
     ),
-    limit: int | None = typer.Option(None, "--limit", help="At most this many events."),
+    limit: int | None = typer.Option(
+        None, "--limit", min=1, max=filters.MAX_LIMIT, help="At most this many events."
+    ),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per event (JSON Lines)."),
     db: str | None = DbOption,
 ) -> None:
     """List stored events, newest first."""
-    store = _open_store(db)
+    countries, kind, division = (
+        filters.countries(country),
+        filters.event_type(type_),
+        filters.sector(sector),
+    )
+    first, last = _parse_date(since, "--since"), _parse_date(until, "--until")
+    store = _open_store(db, existing=True)
     rows = store.events(
-        countries=[c.upper() for c in country],
-        type=type_,
-        sector=sector,
-        since=_parse_date(since, "--since"),
-        until=_parse_date(until, "--until"),
+        countries=countries,
+        type=kind,
+        sector=division,
+        since=first,
+        until=last,
         search=search,
         limit=limit,
     )
@@ -161,15 +226,19 @@ def events(
         table.add_column(column, no_wrap=column in ("id", "date", "type", "parties"))
     for row in rows:
         table.add_row(
-            row.id,
+            safe(row.id),
             str(row.date or "-"),
-            row.type,
-            "-".join(row.parties),
-            ",".join(row.sectors),
-            ",".join(row.instruments),
+            safe(row.type),
+            safe("-".join(row.parties)),
+            safe(",".join(row.sectors)),
+            safe(",".join(row.instruments)),
             f"{row.confidence:.2f}",
         )
     out.print(table)
+
+
+def _shown(text: str) -> str:
+    return escape(visible(text, keep="\n"))
 
 
 def highlighted(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
@@ -178,10 +247,10 @@ def highlighted(text: str, start: int, end: int, spans: list[tuple[int, int]]) -
     for s, e in sorted({(max(s, start), min(e, end)) for s, e in spans if s < end and e > start}):
         if s < cursor:
             continue
-        pieces.append(escape(text[cursor:s]))
-        pieces.append(f"[bold yellow]{escape(text[s:e])}[/bold yellow]")
+        pieces.append(_shown(text[cursor:s]))
+        pieces.append(f"[bold yellow]{_shown(text[s:e])}[/bold yellow]")
         cursor = e
-    pieces.append(escape(text[cursor:end]))
+    pieces.append(_shown(text[cursor:end]))
     return "".join(pieces)
 
 
@@ -196,7 +265,7 @@ def show(
     with the supporting words) or one commitment (its thread, stage by stage)."""
     from coopwatch.cli.register_commands import commitment_json, print_commitment
 
-    store = _open_store(db)
+    store = _open_store(db, existing=True)
     thread = store.commitment(event_id) if event_id.startswith("c") else None
     detail = None if thread else store.event(event_id)
     store.close()
@@ -208,24 +277,24 @@ def show(
             print_commitment(thread)
         return
     if detail is None:
-        err.print(f"[red]error[/red] no event {escape(event_id)!r} in the store")
+        err.print(f"[red]error[/red] no event {safe(repr(event_id))} in the store")
         raise typer.Exit(1)
     if as_json:
         sys.stdout.write(json.dumps(detail.to_json(), ensure_ascii=False) + "\n")
         return
     out.print(
-        f"[bold]{detail.type}[/bold] {detail.date or 'undated'}  (id {detail.id}, "
-        f"CAMEO {detail.cameo}, confidence {detail.confidence:.2f})"
+        f"[bold]{safe(detail.type)}[/bold] {detail.date or 'undated'}  (id {safe(detail.id)}, "
+        f"CAMEO {safe(detail.cameo)}, confidence {detail.confidence:.2f})"
     )
-    out.print(f"parties: {', '.join(detail.parties) or '-'}")
-    out.print(f"sectors (ISIC): {', '.join(detail.sectors) or '-'}")
-    out.print(f"instruments: {', '.join(detail.instruments) or '-'}")
+    out.print(f"parties: {safe(', '.join(detail.parties)) or '-'}")
+    out.print(f"sectors (ISIC): {safe(', '.join(detail.sectors)) or '-'}")
+    out.print(f"instruments: {safe(', '.join(detail.instruments)) or '-'}")
     for p in detail.persons:
-        out.print(f"person: {escape(p.name)} ({p.country or '?'}, {p.role or '-'})")
+        out.print(f"person: {safe(p.name)} ({safe(p.country or '?')}, {safe(p.role or '-')})")
     for o in detail.organizations:
-        out.print(f"organisation: {escape(' / '.join(dict.fromkeys([o.name, *o.aliases])))}")
+        out.print(f"organisation: {safe(' / '.join(dict.fromkeys([o.name, *o.aliases])))}")
     for a in detail.amounts:
-        out.print(f"amount: {a.value:,} {a.currency}")
+        out.print(f"amount: {a.value:,} {safe(a.currency)}")
     if detail.jobs:
         out.print(f"jobs: {detail.jobs:,}")
     if detail.commitments:
@@ -238,12 +307,12 @@ def show(
         out.print(f"  human decision: {a} and {b} {decision} (by {escape(author)})")
     for c in detail.corrections:
         out.print(
-            f"correction: {escape(c.field)} = "
-            f"{escape(json.dumps(c.value, ensure_ascii=False))} by {escape(c.author)}"
+            f"correction: {safe(c.field)} = "
+            f"{safe(json.dumps(c.value, ensure_ascii=False))} by {safe(c.author)}"
         )
     for source in detail.sources:
         out.print(
-            f"\n[bold]source[/bold] {escape(source.source)} ({source.lang or '?'}, published "
+            f"\n[bold]source[/bold] {safe(source.source)} ({source.lang or '?'}, published "
             f"{source.published or 'undated'}, gives {source.date or 'no date'}; "
             f"report {source.report_id})"
         )
@@ -258,7 +327,8 @@ def show(
                 source.sentence.start <= e.span.start < source.sentence.end
             ):
                 out.print(
-                    f"  {e.field}: " + highlighted(source.text, e.span.start, e.span.end, spans)
+                    f"  {safe(e.field)}: "
+                    + highlighted(source.text, e.span.start, e.span.end, spans)
                 )
 
 
@@ -283,6 +353,7 @@ def _export_stream(rows: Iterator[dict[str, Any]], fmt: str, out_path: Path | No
         for row in rows:
             flat = {k: _flat(v) for k, v in row.items()}
             if fmt == "csv":
+                flat = {k: inert_cell(v) for k, v in flat.items()}
                 if writer is None:
                     writer = csv.DictWriter(handle, fieldnames=list(flat))
                     writer.writeheader()
@@ -294,6 +365,18 @@ def _export_stream(rows: Iterator[dict[str, Any]], fmt: str, out_path: Path | No
         if out_path:
             handle.close()
     return count
+
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: Any) -> Any:
+    """A CSV cell that no spreadsheet evaluates: text starting like a formula gets a
+    leading single quote, as OWASP recommends; numbers and other text are left alone."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _flat(value: Any) -> Any:
@@ -316,11 +399,11 @@ def export(
         raise typer.BadParameter(
             f"unknown format {fmt!r}: csv, jsonl or parquet", param_hint="--format"
         )
-    store = _open_store(db)
+    store = _open_store(db, existing=True)
     count = _export_stream(store.export_rows(), fmt, out_path)
     store.close()
     if out_path:
-        err.print(f"{count} events written to {escape(str(out_path))}")
+        err.print(f"{count} events written to {safe(str(out_path))}")
 
 
 def register(app: typer.Typer) -> None:

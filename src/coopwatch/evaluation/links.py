@@ -8,8 +8,8 @@ type, dated within two days), wrong when both are matched to events of different
 steps. A pair with a report that matches no gold event is left out: that report is an
 extraction error, which the ``events`` field already counts. Commitments: every pair
 of documents sharing a gold commitment id is a positive pair, every pair of documents
-sharing a thread is a predicted one; the stage of a gold (document, commitment) is right when the thread
-that best covers that commitment shows that stage in that document.
+sharing a thread is a predicted one; the stage of a gold (document, commitment) is
+right when the thread that best covers that commitment shows that stage in that document.
 """
 
 from __future__ import annotations

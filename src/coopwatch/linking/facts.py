@@ -9,6 +9,7 @@ is what makes the register independent of the order of ingestion.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,8 +45,8 @@ class ReportFacts:
     id: str
     document_id: str
     type: str
-    date: date | None
-    published: date | None
+    date: dt.date | None
+    published: dt.date | None
     lang: str | None
     parties: tuple[str, ...]
     stage: CommitmentStage
@@ -67,7 +68,7 @@ class ReportFacts:
         return ";".join(self.parties)
 
     @property
-    def day(self) -> date | None:
+    def day(self) -> dt.date | None:
         """The date the report gives the step, else the date of the report."""
         return self.date or self.published
 
@@ -91,7 +92,7 @@ def report_facts(
     document_id: str,
     sentence: str,
     lang: str | None,
-    published: date | None,
+    published: dt.date | None,
     context: dict[str, Any] | None = None,
 ) -> ReportFacts:
     """The facts of one event of ``Extraction.to_json()``, told in ``sentence``.

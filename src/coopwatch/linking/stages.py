@@ -35,11 +35,11 @@ def _matcher(lang: str) -> PhraseMatcher | None:
     lexicon = load(lang)
     stages = lexicon.stages
     return lexicon.matcher(
-        {
-            tuple(stages.operational): CommitmentStage.OPERATIONAL,
-            tuple(stages.stalled): CommitmentStage.STALLED,
-            tuple(stages.cancelled): CommitmentStage.CANCELLED,
-        }
+        [
+            (stages.operational, CommitmentStage.OPERATIONAL),
+            (stages.stalled, CommitmentStage.STALLED),
+            (stages.cancelled, CommitmentStage.CANCELLED),
+        ]
     )
 
 

@@ -40,7 +40,7 @@ def read(path: Path) -> Iterator[Item]:
         if not feed.entries:
             raise InputError(str(path), f"malformed feed ({feed.bozo_exception})")
         log.warning("%s: feed is not well-formed (%s)", path, feed.bozo_exception)
-    elif not feed.entries and not feed.version:
+    elif not feed.entries and not feed.get("version"):  # absent on an empty input
         raise InputError(str(path), "not an RSS or Atom feed")
     for n, entry in enumerate(feed.entries, start=1):
         source = f"{path}#{n}"

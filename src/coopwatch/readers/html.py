@@ -55,6 +55,9 @@ def extract(
         )
     except ValueError as exc:  # lxml refuses some malformed documents outright
         raise InputError(source, f"cannot parse HTML ({exc})") from exc
+    except (AssertionError, AttributeError, IndexError, KeyError, TypeError) as exc:
+        # The extraction libraries trip on some broken markup ("<body><html><script>").
+        raise InputError(source, f"cannot parse HTML ({type(exc).__name__})") from exc
     page = result if isinstance(result, ExtractedPage) else None
     body = page.text if page is not None and page.text else ""
     if page is None or not body.strip():

@@ -3,12 +3,15 @@
 ``text`` is required; the other fields are optional strings (``published`` an ISO date
 or date-time); other fields are ignored. A line that is not such an object is yielded
 as an InputError naming the file and the line, and reading goes on with the next line.
-Blank lines are skipped. The source of a document is ``path#line``.
+Blank lines are skipped. The source of a document is ``path#line``. ``lang`` is a
+language code ("fr", "fr-FR"); one that coopwatch does not read is reported as a
+warning and the language is detected from the text instead.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,6 +20,9 @@ from typing import Any
 from coopwatch.errors import InputError
 from coopwatch.model import Document
 from coopwatch.readers._common import Item, open_binary, parse_date
+from coopwatch.text import visible
+
+log = logging.getLogger(__name__)
 
 _OPTIONAL = ("url", "title", "published", "lang")
 
@@ -45,6 +51,8 @@ def _document(raw: bytes, source: str, lineno: int) -> Document:
         raise fail("not UTF-8 text") from exc
     except json.JSONDecodeError as exc:
         raise fail(f"invalid JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:  # "[[[[...": Python's parser recurses per level
+        raise fail("JSON nested too deep") from exc
     if not isinstance(obj, dict):
         raise fail(f"expected a JSON object, got {type(obj).__name__}")
     if "text" not in obj:
@@ -55,6 +63,9 @@ def _document(raw: bytes, source: str, lineno: int) -> Document:
             raise fail(f"field '{name}' must be a string, got {type(value).__name__}")
     if fields["text"] is None:
         raise fail("field 'text' must be a string, got null")
+    for name in _OPTIONAL:
+        if fields[name] and "\x00" in fields[name]:  # no database column can hold it
+            raise fail(f"field '{name}' contains a NUL character")
     published: date | None = None
     if fields["published"]:
         try:
@@ -67,5 +78,27 @@ def _document(raw: bytes, source: str, lineno: int) -> Document:
         url=fields["url"] or None,
         title=fields["title"] or None,
         published=published,
-        lang=fields["lang"] or None,
+        lang=_language(fields["lang"], source),
     )
+
+
+def _language(value: str | None, source: str) -> str | None:
+    """The language code of a ``lang`` field: "fr", "FR" and "fr-FR" are French. A
+    language coopwatch does not read is reported and left out, so that the language
+    is detected from the text, as for a document without the field: a mislabelled
+    document is then still read, and one in another language comes out empty."""
+    if not value or not value.strip():
+        return None
+    from coopwatch.lexicons import available_languages
+
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    known = available_languages()
+    if code in known:
+        return code
+    log.warning(
+        "warning %s: unknown language %s (coopwatch reads %s); detected from the text instead",
+        visible(source),
+        visible(repr(value[:40])),
+        ", ".join(known),
+    )
+    return None

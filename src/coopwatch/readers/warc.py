@@ -5,7 +5,8 @@ document through the HTML reader's ``extract``; other records are skipped. The U
 the record's WARC-Target-URI; the date is the page's, else the WARC-Date. The source
 is ``path#n``, n the record's position in the archive (1-based, counting all records).
 A page with no main text, or a record cut short, is yielded as an error and reading
-goes on; an archive that cannot be parsed stops being read where the damage is.
+goes on; an archive that cannot be parsed stops being read where the damage is, and a
+gzipped archive cut short is reported (yielded) after its readable records.
 """
 
 from __future__ import annotations
@@ -22,20 +23,62 @@ from coopwatch.errors import InputError
 from coopwatch.readers import html
 from coopwatch.readers._common import Item, open_binary, optional_iso_date
 
+_CUT = "record is truncated (archive cut short?)"
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
 def read(path: Path) -> Iterator[Item]:
     """Yield one document (or error) per HTML response record."""
+    cut = False  # a record was reported cut short
     with open_binary(path) as stream:
         try:
             for n, record in enumerate(ArchiveIterator(stream), start=1):
                 if record.format != "warc":  # warcio also takes the older ARC format
                     raise InputError(str(path), f"not a WARC archive (record {n} is not WARC/1.x)")
                 if _is_html_page(record):
-                    yield _page(record, f"{path}#{n}")
+                    item = _page(record, f"{path}#{n}")
+                    cut = cut or (isinstance(item, InputError) and item.reason == _CUT)
+                    yield item
+        except InputError:
+            raise
         except (ArchiveLoadFailed, zlib.error, EOFError, OSError) as exc:
             raise InputError(str(path), f"malformed WARC archive ({exc})") from exc
+        except (AttributeError, ValueError, KeyError, IndexError, TypeError) as exc:
+            # warcio trips on some malformed headers (a response without a target URI)
+            reason = f"{type(exc).__name__}: {exc}"
+            raise InputError(str(path), f"malformed WARC archive ({reason})") from exc
+    if not cut and not _gzip_complete(path):
+        yield InputError(
+            str(path), "gzipped WARC archive truncated (its compressed data stops mid-record)"
+        )
+
+
+_CHUNK = 1 << 20
+
+
+def _gzip_complete(path: Path) -> bool:
+    """Whether a gzipped file ends where its last gzip member ends (True for a file
+    that is not gzipped). warcio reads a cut-short archive as if it ended there; this
+    second pass, one decompression of the file, tells the two apart."""
+    with open_binary(path) as stream:
+        chunk = stream.read(_CHUNK)
+        if not chunk.startswith(b"\x1f\x8b"):
+            return True
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        while chunk:
+            try:
+                member.decompress(chunk)
+            except zlib.error:
+                return False
+            while member.eof and member.unused_data:  # the next member starts here
+                rest = member.unused_data
+                member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                try:
+                    member.decompress(rest)
+                except zlib.error:
+                    return False
+            chunk = stream.read(_CHUNK)
+        return member.eof
 
 
 def _is_html_page(record: Any) -> bool:
@@ -49,7 +92,7 @@ def _is_html_page(record: Any) -> bool:
 def _page(record: Any, source: str) -> Item:
     payload = record.content_stream().read()
     if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than its Content-Length
-        return InputError(source, "record is truncated (archive cut short?)")
+        return InputError(source, _CUT)
     try:
         return html.extract(
             payload,

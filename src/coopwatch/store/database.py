@@ -70,17 +70,24 @@ class Store:
         self.close()
 
     def ingest(
-        self, extractions: Iterable[Extraction], *, batch_size: int | None = None
+        self,
+        extractions: Iterable[Extraction],
+        *,
+        batch_size: int | None = None,
+        isolate: bool = False,
     ) -> IngestReport:
         """Store extractions, skipping documents already stored.
 
         One transaction per batch (the whole iterable unless ``batch_size`` is given): an
         error rolls back its batch and is raised; batches committed before it stay.
+        With ``isolate``, each document is written in a savepoint of its own: one that
+        cannot be stored (a value out of its column's range, a database error) is rolled
+        back alone and listed in ``report.failures``, and the batch goes on.
         """
         report = IngestReport()
         for batch in _batches(extractions, batch_size):
             with write_transaction(self.engine) as connection:
-                report += ingest(connection, batch)
+                report += ingest(connection, batch, isolate=isolate)
         return report
 
     def known_documents(self, ids: Sequence[str]) -> set[str]:

@@ -26,6 +26,7 @@ from coopwatch.store.rows import IngestReport
 from coopwatch.store.schema import documents, extractions
 from coopwatch.store.threads import ThreadWriter
 from coopwatch.store.upsert import insert_ignore
+from coopwatch.store.values import check_values
 
 #: Any constant will do: it only has to be the same for every coopwatch process.
 _LINK_LOCK = 0x6C696E6B
@@ -33,8 +34,14 @@ _LINK_LOCK = 0x6C696E6B
 __all__ = ["alias_key", "ingest", "relink"]
 
 
-def ingest(connection: Connection, batch: Iterable[Extraction]) -> IngestReport:
-    """Write a batch in the caller's transaction, then link what it added."""
+def ingest(
+    connection: Connection, batch: Iterable[Extraction], *, isolate: bool = False
+) -> IngestReport:
+    """Write a batch in the caller's transaction, then link what it added.
+
+    A document that cannot be stored raises a ``StoreError`` naming it; with
+    ``isolate``, each document is written in a savepoint instead, and one that fails is
+    rolled back alone and listed in ``report.failures`` while the batch goes on."""
     report = IngestReport()
     steps = StepWriter(connection)
     _lock(connection)
@@ -43,12 +50,16 @@ def ingest(connection: Connection, batch: Iterable[Extraction]) -> IngestReport:
     for extraction in batch:
         doc = extraction.document
         try:
-            added = _add(connection, steps, extraction, now)
-        except sa.exc.SQLAlchemyError as exc:
-            reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
-            raise StoreError(f"cannot store document {doc.id} ({doc.source}): {reason}") from exc
-        except (TypeError, ValueError, KeyError) as exc:
-            raise StoreError(f"cannot store document {doc.id} ({doc.source}): {exc}") from exc
+            if isolate:
+                with connection.begin_nested():
+                    added = _store_one(connection, steps, extraction, now)
+            else:
+                added = _store_one(connection, steps, extraction, now)
+        except StoreError as exc:
+            if not isolate:
+                raise
+            report.failures.append((doc.source, str(exc)))
+            continue
         if added is None:
             report.documents_skipped += 1
             continue
@@ -75,6 +86,20 @@ def relink(connection: Connection) -> int:
     return len(added)
 
 
+def _store_one(
+    connection: Connection, steps: StepWriter, extraction: Extraction, now: datetime
+) -> list[str] | None:
+    doc = extraction.document
+    try:
+        check_values(extraction)
+        return _add(connection, steps, extraction, now)
+    except sa.exc.SQLAlchemyError as exc:
+        reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+        raise StoreError(f"cannot store document {doc.id} ({doc.source}): {reason}") from exc
+    except (TypeError, ValueError, KeyError) as exc:
+        raise StoreError(f"cannot store document {doc.id} ({doc.source}): {exc}") from exc
+
+
 def _lock(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_LINK_LOCK)))
@@ -95,20 +120,16 @@ def _check(doc: Document) -> None:
             except UnicodeEncodeError:
                 problem = "a lone surrogate (undecoded bytes)"
         if problem:
+            hint = "; build documents with Document.create(), which normalises text"
             raise StoreError(
-                f"document {doc.id} ({doc.source}): its {name} contains {problem}; "
-                "build documents with Document.create(), which normalises text"
+                f"document {doc.id} ({doc.source}): its {name} contains {problem}"
+                + (hint if name == "text" else "")
             )
 
 
-_INT64 = 2**63
-
-
 def _check_facts(extraction: Extraction) -> None:
-    """Refuse values outside their columns' range, alike on SQLite and PostgreSQL."""
+    """Parties must be ISO codes: anything else would break linking far from its cause."""
     doc = extraction.document
-    if doc.lang is not None and len(doc.lang) > 16:
-        raise StoreError(f"document {doc.id} ({doc.source}): language code {doc.lang!r} too long")
     for event in extraction.events:
         for country in event.parties:
             if not (isinstance(country, str) and len(country) == 2):
@@ -116,14 +137,6 @@ def _check_facts(extraction: Extraction) -> None:
                     f"document {doc.id} ({doc.source}): party {country!r} is not an ISO "
                     "3166 alpha-2 code"
                 )
-        for amount in event.amounts:
-            if not -_INT64 <= amount.value < _INT64 or len(amount.currency) != 3:
-                raise StoreError(
-                    f"document {doc.id} ({doc.source}): amount {amount.value} "
-                    f"{amount.currency!r} is out of range (64-bit integer, ISO 4217 code)"
-                )
-        if event.jobs is not None and not 0 <= event.jobs < _INT64:
-            raise StoreError(f"document {doc.id} ({doc.source}): jobs {event.jobs} out of range")
 
 
 def _with_document(event: Event, document_id: str) -> Event:

@@ -164,7 +164,8 @@ class StepWriter:
             step = self.db.scalar(
                 sa.select(event_sources.c.event_id).where(event_sources.c.report_id == report_id)
             )
-            changed.setdefault(step, set())
+            if step is not None:
+                changed.setdefault(step, set())
         touched = self._rebuild(changed)
         self._refresh_actors(set(changed))
         return touched

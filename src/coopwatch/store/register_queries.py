@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,12 +29,12 @@ class ReportRow:
     event_id: str
     document_id: str
     type: str
-    date: date | None
+    date: dt.date | None
     lang: str | None
     stage: str
     source: str
     url: str | None
-    published: date | None
+    published: dt.date | None
     sentence: Span | None
 
 
@@ -85,7 +86,7 @@ def reports(db: Connection, event_ids: Sequence[str] | None = None) -> list[Repo
 @dataclass(slots=True)
 class Milestone:
     stage: str
-    date: date | None
+    date: dt.date | None
     event_id: str
 
 
@@ -183,7 +184,7 @@ class Evidence:
     source: str
     url: str | None
     lang: str | None
-    date: date | None
+    date: dt.date | None
     sentence: str
 
 

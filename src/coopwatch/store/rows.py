@@ -14,12 +14,15 @@ class IngestReport:
     documents_new: int = 0
     documents_skipped: int = 0
     events_new: int = 0
+    #: Documents not stored, as (source, reason), when ingesting with ``isolate=True``.
+    failures: list[tuple[str, str]] = field(default_factory=list)
 
     def __add__(self, other: IngestReport) -> IngestReport:
         return IngestReport(
             self.documents_new + other.documents_new,
             self.documents_skipped + other.documents_skipped,
             self.events_new + other.events_new,
+            self.failures + other.failures,
         )
 
 
