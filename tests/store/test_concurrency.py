@@ -143,7 +143,6 @@ def test_concurrent_ingests_of_the_same_documents_store_them_once(
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(strict=True, reason="entities race: fixed by the register layer")
 def test_two_open_writers_on_postgresql_create_a_shared_person_once(pg_url: str) -> None:
     """The race of concurrent ingests made certain: two transactions each store a
     document naming the same minister, the second before the first commits. On SQLite
