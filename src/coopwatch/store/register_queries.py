@@ -330,3 +330,49 @@ def entity_rows(
         EntityRow(r.id, r.kind, r.name, r.country, r.latin, aliases[r.id], roles[r.id], r.n)
         for r in rows
     ]
+
+
+@dataclass(slots=True)
+class ThreadStep:
+    """A step of a thread, with the stage it shows."""
+
+    event_id: str
+    date: date | None
+    stage: str
+
+
+def thread_steps(db: Connection, commitment_id: str) -> list[ThreadStep]:
+    """Every step of a thread with the stage it shows, in date order (undated last)."""
+    query = (
+        sa.select(commitment_events.c.event_id, commitment_events.c.date, commitment_events.c.stage)
+        .where(commitment_events.c.commitment_id == commitment_id)
+        .order_by(commitment_events.c.date.asc().nulls_last(), commitment_events.c.event_id)
+    )
+    return [ThreadStep(e, d, s) for e, d, s in db.execute(query)]
+
+
+@dataclass(slots=True)
+class JobsBySource:
+    """The jobs figure one report gives a step."""
+
+    jobs: int
+    document_id: str
+    event_id: str
+
+
+def jobs_by_source(db: Connection, event_ids: Sequence[str]) -> list[JobsBySource]:
+    """The jobs figure of each report of these steps that gives one (never averaged)."""
+    import json
+
+    out: list[JobsBySource] = []
+    for i in range(0, len(event_ids), 500):
+        query = (
+            sa.select(event_sources.c.event_id, event_sources.c.document_id, event_sources.c.facts)
+            .where(event_sources.c.event_id.in_(event_ids[i : i + 500]))
+            .order_by(event_sources.c.event_id, event_sources.c.report_id)
+        )
+        for event_id, document_id, text in db.execute(query):
+            jobs = json.loads(text)["event"].get("jobs")
+            if isinstance(jobs, int) and not isinstance(jobs, bool):
+                out.append(JobsBySource(jobs, document_id, event_id))
+    return out
