@@ -181,10 +181,10 @@ def correct(
 
     ``event_id`` may be the step's id or one of its reports' ids.
     """
-    value = clean_value(field, value)
-    author = _clean_author(author)
     steps = StepWriter(db)
     step = _require_step(steps, event_id)
+    value = clean_value(field, value)
+    author = _clean_author(author)
     before = current_value(db, step, field)
     now = datetime.now(UTC)
     _freeze(db, step, field, value, author, now)
