@@ -51,7 +51,7 @@ def test_a_commitment_thread_goes_stage_by_stage(store: Store) -> None:
     # Eleven reports in four languages follow the MTZ-ETRAG tractor plant to production.
     store.ingest(_linked(*range(1, 12)))
     with store.engine.connect() as db:
-        rows, total = commitments.list_commitments(db, countries=["BY"])
+        rows, _ = commitments.list_commitments(db, countries=["BY"])
         [thread] = [r for r in rows if "ETRAG" in r.subject and r.events > 1]
         detail = commitments.commitment_detail(db, thread.id)
         assert commitments.list_commitments(db, countries=["TR"])[1] == 0

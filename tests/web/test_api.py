@@ -129,7 +129,12 @@ def test_absurd_parameters_get_a_4xx_as_json(client: TestClient) -> None:
 
 
 def test_unknown_ids_are_404_json(client: TestClient) -> None:
-    for url in ("/api/events/00ff", "/api/commitments/c00ff", "/api/entities/999", "/api/documents/ab"):
+    for url in (
+        "/api/events/00ff",
+        "/api/commitments/c00ff",
+        "/api/entities/999",
+        "/api/documents/ab",
+    ):
         response = client.get(url)
         assert response.status_code == 404
         assert response.json()["error"]["status"] == 404

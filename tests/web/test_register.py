@@ -84,7 +84,7 @@ def test_a_commitment_page_shows_its_timeline_stage_by_stage(open_store: Store) 
     # Every event of the thread with the stage it shows, amounts and jobs per source.
     assert len(thread["events"]) == len(set(e["event"]["id"] for e in thread["events"])) > 4
     assert {e["stage"] for e in thread["events"]} >= set(stages)
-    assert page.count('<tr><td>2026-') + page.count('<tr><td>2027-') >= len(thread["events"])
+    assert page.count("<tr><td>2026-") + page.count("<tr><td>2027-") >= len(thread["events"])
     assert sorted(a["value"] for a in thread["amounts"]) == [85_000_000, 500_000_000]
     assert "500,000,000 USD" in page and "85,000,000 USD" in page and "450 —" in page
     # The Damietta terminal ends cancelled.

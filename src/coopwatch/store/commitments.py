@@ -100,8 +100,7 @@ def commitment_detail(db: Connection, commitment_id: str) -> CommitmentDetail | 
             for a in found.amounts
         ],
         jobs=[
-            SourceJobs(j.jobs, j.document_id, names.get(j.document_id), j.event_id)
-            for j in jobs
+            SourceJobs(j.jobs, j.document_id, names.get(j.document_id), j.event_id) for j in jobs
         ],
         history=history,
     )

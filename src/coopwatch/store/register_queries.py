@@ -19,6 +19,8 @@ from coopwatch.store.schema import (
     event_sources,
 )
 
+Day = date  # for annotations after a field named ``date``
+
 
 @dataclass(slots=True)
 class ReportRow:
@@ -33,7 +35,7 @@ class ReportRow:
     stage: str
     source: str
     url: str | None
-    published: date | None
+    published: Day | None
     sentence: Span | None
 
 
@@ -61,8 +63,19 @@ def reports(db: Connection, event_ids: Sequence[str] | None = None) -> list[Repo
         for r in db.execute(q):
             span = None if r.sentence_start is None else Span(r.sentence_start, r.sentence_end)
             rows.append(
-                ReportRow(r.report_id, r.event_id, r.document_id, r.type, r.date, r.lang,
-                          r.stage, r.source, r.url, r.published, span)  # fmt: skip
+                ReportRow(
+                    r.report_id,
+                    r.event_id,
+                    r.document_id,
+                    r.type,
+                    r.date,
+                    r.lang,
+                    r.stage,
+                    r.source,
+                    r.url,
+                    r.published,
+                    span,
+                )
             )
     rows.sort(key=lambda r: (r.event_id, r.published or date.min, r.report_id))
     return rows
@@ -136,9 +149,15 @@ def commitment_rows(
             steps[m.commitment_id].append(Milestone(m.stage, m.date, m.event_id))
     return [
         CommitmentRow(
-            r.id, r.subject, r.stage, r.parties.split(";") if r.parties else [], r.first_date,
-            r.last_date, events[r.id], steps[r.id]
-        )  # fmt: skip
+            r.id,
+            r.subject,
+            r.stage,
+            r.parties.split(";") if r.parties else [],
+            r.first_date,
+            r.last_date,
+            events[r.id],
+            steps[r.id],
+        )
         for r in rows
     ]
 

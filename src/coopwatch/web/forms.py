@@ -7,6 +7,7 @@ visitor's browser write (no cross-site request forgery to defend against).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
@@ -38,10 +39,21 @@ def _ids(values: list[str]) -> list[str]:
     return [i for v in values for i in v.replace(",", " ").split()]
 
 
-def _who(form: dict[str, list[str]], writer: Writer) -> dict[str, str | None]:
+@dataclass(frozen=True, slots=True)
+class Who:
+    """Who decides, from a form: the name typed (else the key's), the key, a note."""
+
+    author: str
+    key_name: str
+    note: str | None
+
+
+def _who(request: Request, form: dict[str, list[str]]) -> Who:
+    """Check the key typed in the form (401 if not valid); who writes."""
+    writer: Writer = check_key(request, (form.get("key") or [""])[0] or None)
     author = (form.get("author") or [""])[0].strip()
     note = (form.get("note") or [""])[0].strip()
-    return {"author": author or writer.key_name, "key_name": writer.key_name, "note": note or None}
+    return Who(author or writer.key_name, writer.key_name, note or None)
 
 
 @router.post("/events/{event_id}/corrections")
@@ -82,19 +94,30 @@ async def undo(request: Request, entry_id: int) -> Response:
 @router.post("/events/merge")
 async def merge_events(request: Request) -> Response:
     form = await form_lists(request)
-    writer = check_key(request, (form.get("key") or [None])[0])
+    who = _who(request, form)
     with writing(request) as db:
-        done = link_changes.merge_events(db, _ids(form.get("events", [])), **_who(form, writer))
+        done = link_changes.merge_events(
+            db,
+            _ids(form.get("events", [])),
+            author=who.author,
+            key_name=who.key_name,
+            note=who.note,
+        )
     return RedirectResponse(f"/events/{done.subject_id}#history", status_code=303)
 
 
 @router.post("/events/{event_id}/split")
 async def split_event(request: Request, event_id: EventId) -> Response:
     form = await form_lists(request)
-    writer = check_key(request, (form.get("key") or [None])[0])
+    who = _who(request, form)
     with writing(request) as db:
         done = link_changes.split_event(
-            db, event_id, _ids(form.get("reports", [])), **_who(form, writer)
+            db,
+            event_id,
+            _ids(form.get("reports", [])),
+            author=who.author,
+            key_name=who.key_name,
+            note=who.note,
         )
     return RedirectResponse(f"/events/{done.subject_id}#history", status_code=303)
 
@@ -102,10 +125,14 @@ async def split_event(request: Request, event_id: EventId) -> Response:
 @router.post("/commitments/merge")
 async def merge_commitments(request: Request) -> Response:
     form = await form_lists(request)
-    writer = check_key(request, (form.get("key") or [None])[0])
+    who = _who(request, form)
     with writing(request) as db:
         done = link_changes.merge_commitments(
-            db, _ids(form.get("commitments", [])), **_who(form, writer)
+            db,
+            _ids(form.get("commitments", [])),
+            author=who.author,
+            key_name=who.key_name,
+            note=who.note,
         )
     return RedirectResponse(f"/commitments/{done.subject_id}#history", status_code=303)
 
@@ -113,9 +140,14 @@ async def merge_commitments(request: Request) -> Response:
 @router.post("/commitments/{commitment_id}/split")
 async def split_commitment(request: Request, commitment_id: CommitmentId) -> Response:
     form = await form_lists(request)
-    writer = check_key(request, (form.get("key") or [None])[0])
+    who = _who(request, form)
     with writing(request) as db:
         done = link_changes.split_commitment(
-            db, commitment_id, _ids(form.get("events", [])), **_who(form, writer)
+            db,
+            commitment_id,
+            _ids(form.get("events", [])),
+            author=who.author,
+            key_name=who.key_name,
+            note=who.note,
         )
     return RedirectResponse(f"/commitments/{done.subject_id}#history", status_code=303)

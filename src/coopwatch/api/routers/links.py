@@ -27,9 +27,7 @@ from coopwatch.store.corrections import LogEntry
 router = APIRouter(prefix="/api", tags=["links"])
 
 
-@router.post(
-    "/events/merge", response_model=LogEntryOut, status_code=201, responses=WRITE_ERRORS
-)
+@router.post("/events/merge", response_model=LogEntryOut, status_code=201, responses=WRITE_ERRORS)
 def merge_events(
     request: Request, body: MergeEventsIn, writer: Annotated[Writer, Depends(require_writer)]
 ) -> LogEntry:
