@@ -128,3 +128,31 @@ def test_typed_values_are_parsed_like_json_ones() -> None:
     assert fixes.parse_value("sectors", "") == []
     with pytest.raises(CorrectionError, match="whole number"):
         fixes.parse_value("jobs", "many")
+
+
+def test_a_report_id_names_its_step_and_store_correct_is_logged(store: Store) -> None:
+    from .test_web_queries import _linked
+
+    store.ingest(_linked(1, 2, 3))  # one pledge told in French, Russian and English
+    [pledge] = [e for e in store.events(type="pledge") if len(e.document_ids) == 3]
+    detail = store.event(pledge.id)
+    assert detail is not None and detail.commitments
+    other = next(s.report_id for s in detail.sources if s.report_id != pledge.id)
+    entry_id = store.correct(other, "sectors", ["29"], author="ana")
+    with store.engine.connect() as db:
+        [entry] = fixes.history(db)[0]
+        by_report = fixes.step_history(db, other)[0]
+    assert (entry.id, entry.subject_id, entry.before, entry.after) == (
+        entry_id,
+        pledge.id,
+        pledge.sectors,
+        ["29"],
+    )
+    assert [e.id for e in by_report] == [entry_id]
+    fixed = store.event(pledge.id)
+    assert fixed is not None and fixed.sectors == ["29"]
+    assert fixed.commitments == detail.commitments  # the thread was rebuilt around it
+    with write_transaction(store.engine) as db:
+        fixes.undo(db, entry_id, author="bo")
+    undone = store.event(other)
+    assert undone is not None and undone.id == pledge.id and undone.sectors == pledge.sectors

@@ -63,7 +63,14 @@ def test_one_event_has_its_evidence_marked_in_its_source(
     meeting = event_of(corpus["seed"], "meeting")
     body = client.get(f"/api/events/{meeting}").json()
     assert body["event"]["cameo"] == "040" and body["event"]["parties"] == ["BY", "DZ"]
-    [source] = body["sources"]
+    # The hostile document retells the seed's meeting: the register joins both reports.
+    hostile = event_of(corpus["hostile"], "meeting")
+    assert {s["report_id"] for s in body["sources"]} == {meeting, hostile}
+    [link] = body["event"]["links"]
+    assert {link["report_a"], link["report_b"]} == {meeting, hostile}
+    assert "date: 2025-12-02" in link["reasons"]
+    [source] = [s for s in body["sources"] if s["report_id"] == meeting]
+    assert source["date"] == "2025-12-02" and source["lang"] == "fr"
     sentence = source["sentence"]
     marked = {sentence["text"][m["start"] : m["end"]]: m["fields"] for m in sentence["marks"]}
     assert marked["a reçu"] == ["type"]
@@ -122,7 +129,12 @@ def test_absurd_parameters_get_a_4xx_as_json(client: TestClient) -> None:
 
 
 def test_unknown_ids_are_404_json(client: TestClient) -> None:
-    for url in ("/api/events/00ff", "/api/commitments/9", "/api/entities/999", "/api/documents/ab"):
+    for url in (
+        "/api/events/00ff",
+        "/api/commitments/c00ff",
+        "/api/entities/999",
+        "/api/documents/ab",
+    ):
         response = client.get(url)
         assert response.status_code == 404
         assert response.json()["error"]["status"] == 404

@@ -20,7 +20,7 @@ import pytest
 from coopwatch import Extraction
 from coopwatch.store import Store
 
-from .corpus import EXTENSION, event_of, fill, linked_report, read
+from .corpus import EXTENSION, ROOT, event_of, fill, linked_report, read
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -136,6 +136,27 @@ def test_walk_from_home_to_the_seeds_evidence(site: Any, page: Any, tmp_path: Pa
     assert "a reçu" in marks and "biélorusse" in marks
     assert page.locator("blockquote.sentence mark.f-type").first.inner_text() == "a reçu"
     page.screenshot(path=str(tmp_path / "3-event.png"), full_page=True)
+    # The tractor plant's thread, from the pledge to production, as its page shows it.
+    _, store, _ = site
+    linked = ROOT / "tests" / "corpus" / "linked" / "texts"
+    store.ingest([read(linked / f"la{n:03d}.txt") for n in range(1, 12)])
+    page.goto(server.url + "/commitments")
+    page.locator("table a", has_text="MTZ / ETRAG").first.click()
+    page.wait_for_url("**/commitments/c*")
+    milestones = page.locator("ol.timeline li.milestone")
+    stages = [milestones.nth(i).get_attribute("data-stage") for i in range(milestones.count())]
+    order = ["discussed", "pledged", "agreed", "under_way", "operational"]
+    assert len(stages) >= 3 and stages[-1] == "operational"
+    assert [order.index(s) for s in stages] == sorted({order.index(s) for s in stages})
+    for i in range(milestones.count()):
+        assert milestones.nth(i).locator("blockquote.sentence mark.ev").count() >= 1
+    page.screenshot(path=str(tmp_path / "4-commitment.png"), full_page=True)
+    opening = milestones.last.locator("a[href^='/events/']").first
+    opening.click()
+    page.wait_for_url("**/events/*")
+    assert page.locator("article.source").count() >= 1
+    assert page.locator("h2#why").is_visible()
+    assert page.locator("ul.commitments a[href^='/commitments/c']").count() >= 1
     assert page.incidents == []
 
 

@@ -9,7 +9,15 @@ from fastapi.staticfiles import StaticFiles
 
 from coopwatch import __version__
 from coopwatch.api import errors, security
-from coopwatch.api.routers import commitments, corrections, documents, entities, events, pairs
+from coopwatch.api.routers import (
+    commitments,
+    corrections,
+    documents,
+    entities,
+    events,
+    links,
+    pairs,
+)
 from coopwatch.store import Store
 
 STATIC = Path(__file__).parent.parent / "web" / "static"
@@ -46,7 +54,7 @@ def create_app(store: Store | str, *, api_key: str | None = None) -> FastAPI:
     app.state.api_key = api_key or None
     errors.install(app)
     security.install(app)
-    for module in (events, corrections, pairs, commitments, entities, documents):
+    for module in (links, events, corrections, pairs, commitments, entities, documents):
         app.include_router(module.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from coopwatch.store.corrections import FIELDS
 
@@ -89,6 +89,24 @@ class CorrectionOut(Out):
     created_at: datetime
 
 
+class JoinReasonOut(Out):
+    """Two reports the linker judged to be the same step, and the fields that agreed."""
+
+    report_a: str
+    report_b: str
+    score: float
+    reasons: str
+
+
+class DecisionOut(Out):
+    """A person's decision on two reports: ``join`` (merged) or ``apart`` (split)."""
+
+    decision: str
+    report_a: str
+    report_b: str
+    author: str
+
+
 class EventDetailOut(Out):
     id: str
     type: str
@@ -107,6 +125,21 @@ class EventDetailOut(Out):
     amounts: list[AmountOut]
     evidence: list[EvidenceOut]
     corrections: list[CorrectionOut] = Field(description="current human value of each field")
+    links: list[JoinReasonOut] = Field(description="why these reports were joined")
+    decisions: list[DecisionOut] = Field(description="splits and merges people decided")
+    commitments: list[str] = Field(description="ids of the commitment threads of this step")
+
+    @field_validator("links", mode="before")
+    @classmethod
+    def _links(cls, value: Any) -> Any:
+        return [dict(zip(("report_a", "report_b", "score", "reasons"), v, strict=True))
+                if isinstance(v, tuple) else v for v in value]  # fmt: skip
+
+    @field_validator("decisions", mode="before")
+    @classmethod
+    def _decisions(cls, value: Any) -> Any:
+        return [dict(zip(("decision", "report_a", "report_b", "author"), v, strict=True))
+                if isinstance(v, tuple) else v for v in value]  # fmt: skip
 
 
 class SourceOut(Out):
@@ -119,6 +152,8 @@ class SourceOut(Out):
     sentence: ExcerptOut | None
     elsewhere: list[ExcerptOut]
     full: ExcerptOut
+    report_id: str = Field(description="this document's report merged into the step")
+    date: date | None  # the date this report gives the step
 
 
 class LogEntryOut(Out):
@@ -138,7 +173,7 @@ class LogEntryOut(Out):
 
 
 class CommitmentRowOut(Out):
-    id: int
+    id: str
     subject: str
     stage: str
     parties: list[str]
@@ -193,18 +228,66 @@ class HomeOut(Out):
     latest: list[EventSummaryOut]
 
 
-class CommitmentStepOut(Out):
+class EvidenceSentenceOut(Out):
+    event_id: str
+    report_id: str
+    document_id: str
+    source: str
+    url: str | None
+    title: str | None
+    lang: str | None
+    published: date | None
+    date: date | None  # the date this report gives the step
+    sentence: ExcerptOut | None
+
+
+class MilestoneOut(Out):
     stage: str
+    date: date | None
+    event: EventSummaryOut | None
+    evidence: list[EvidenceSentenceOut] = Field(description="the sentence of each report")
+
+
+class ThreadEventOut(Out):
+    stage: str = Field(description="the stage this step shows")
+    date: date | None
     event: EventSummaryOut
-    excerpts: list[ExcerptOut]
+
+
+class EntityRefOut(Out):
+    id: int
+    name: str
+
+
+class SourceAmountOut(Out):
+    value: int
+    currency: str
+    document_id: str | None
+    source: str | None
+
+
+class SourceJobsOut(Out):
+    jobs: int
+    document_id: str
+    source: str | None
+    event_id: str
 
 
 class CommitmentDetailOut(Out):
-    id: int
+    id: str
     subject: str
     stage: str
     parties: list[str]
-    steps: list[CommitmentStepOut]
+    first_date: date | None
+    last_date: date | None
+    timeline: list[MilestoneOut] = Field(description="the stages reached, in order")
+    events: list[ThreadEventOut] = Field(description="every step, with the stage it shows")
+    organizations: list[EntityRefOut]
+    sectors: list[str]
+    instruments: list[str]
+    amounts: list[SourceAmountOut] = Field(description="per source, never averaged")
+    jobs: list[SourceJobsOut] = Field(description="per source, never averaged")
+    history: list[LogEntryOut]
 
 
 class EntityRowOut(Out):
@@ -221,14 +304,19 @@ class CountryCountOut(Out):
     count: int
 
 
+class RoleSeenOut(Out):
+    role: str
+    date: date | None
+
+
 class EntityDetailOut(Out):
     id: int
     kind: str
     name: str
     country: str | None
     latin: str | None
-    aliases: list[str]
-    roles: list[str]
+    aliases: list[str] = Field(description="every spelling, in every script")
+    roles: list[RoleSeenOut] = Field(description="roles reported, with the report's date")
     partners: list[CountryCountOut]
     events: PageOut[EventSummaryOut]
 
@@ -269,6 +357,43 @@ class CorrectionIn(BaseModel):
     author: str | None = Field(
         None, max_length=100, description="who corrects (default: the name of the key)"
     )
+
+
+ReportId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{1,32}$")]
+CommitmentIdText = Annotated[str, StringConstraints(pattern=r"^c[0-9a-f]{1,32}$")]
+
+
+class LinkIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str | None = Field(None, max_length=300)
+    author: str | None = Field(
+        None, max_length=100, description="who decides (default: the name of the key)"
+    )
+
+
+class SplitEventIn(LinkIn):
+    """Reports to set apart from the rest of the event (ids from ``sources[].report_id``)."""
+
+    reports: list[ReportId] = Field(min_length=1, max_length=200)
+
+
+class MergeEventsIn(LinkIn):
+    """Events that are one step: they become one event."""
+
+    events: list[ReportId] = Field(min_length=2, max_length=200)
+
+
+class SplitCommitmentIn(LinkIn):
+    """Events to set apart from the rest of the commitment."""
+
+    events: list[ReportId] = Field(min_length=1, max_length=200)
+
+
+class MergeCommitmentsIn(LinkIn):
+    """Commitments that are one undertaking: they become one thread."""
+
+    commitments: list[CommitmentIdText] = Field(min_length=2, max_length=200)
 
 
 class UndoIn(BaseModel):

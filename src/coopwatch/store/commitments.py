@@ -1,7 +1,9 @@
-"""Commitments: the threads of events about one undertaking, stage by stage.
+"""Commitments as the pages show them: threads of steps about one undertaking.
 
-The cross-document register writes them; ``put_commitment`` is the plain way to store
-one (tests and tools use it too).
+The register writes the threads (:mod:`coopwatch.store.threads`); this module reads
+them for the pages and the API: a listing, and one thread as a timeline stage by stage
+(``commitment_milestones``), each stage with the step that shows it and the sentences of
+its reports, then every step of the thread with the stage it shows.
 """
 
 from __future__ import annotations
@@ -11,38 +13,28 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from coopwatch.errors import CorrectionError, NotFoundError
-from coopwatch.model import CommitmentStage, EventType, Span
-from coopwatch.store import queries
+from coopwatch.model import Span
+from coopwatch.store import corrections as fixes
+from coopwatch.store import queries, register_queries
 from coopwatch.store.excerpts import excerpt
-from coopwatch.store.schema import commitment_events, commitments, events
-from coopwatch.store.view_rows import CommitmentDetail, CommitmentRow, CommitmentStep, Excerpt
+from coopwatch.store.rows import EventDetail
+from coopwatch.store.schema import (
+    commitments,
+    documents,
+    entities,
+    event_entities,
+)
+from coopwatch.store.view_rows import (
+    CommitmentDetail,
+    CommitmentRow,
+    EntityRef,
+    Evidence,
+    Milestone,
+    SourceAmount,
+    SourceJobs,
+    ThreadEvent,
+)
 from coopwatch.store.views import commitment_rows, has_parties, summaries
-
-#: The stage of a commitment that each type of event shows.
-STAGE_OF: dict[str, str] = {
-    EventType.MEETING: CommitmentStage.DISCUSSED,
-    EventType.PLEDGE: CommitmentStage.PLEDGED,
-    EventType.AGREEMENT: CommitmentStage.AGREED,
-    EventType.IMPLEMENTATION: CommitmentStage.UNDER_WAY,
-}
-
-
-def put_commitment(
-    db: Connection, subject: str, stage: str, parties: Sequence[str], event_ids: Sequence[str]
-) -> int:
-    """Store a commitment over existing events; its id."""
-    if stage not in {str(s) for s in CommitmentStage}:
-        raise CorrectionError(f"stage {stage!r} is not a commitment stage")
-    known = set(db.scalars(sa.select(events.c.id).where(events.c.id.in_(list(event_ids)))))
-    if missing := [e for e in event_ids if e not in known]:
-        raise NotFoundError(f"no event {missing[0]!r} for the commitment")
-    row = {"subject": subject, "stage": stage, "parties": ";".join(sorted(set(parties)))}
-    new_id = int(db.execute(sa.insert(commitments).returning(commitments.c.id), row).scalar_one())
-    if event_ids:
-        links = [{"commitment_id": new_id, "event_id": e} for e in dict.fromkeys(event_ids)]
-        db.execute(sa.insert(commitment_events), links)
-    return new_id
 
 
 def list_commitments(
@@ -61,34 +53,102 @@ def list_commitments(
     return commitment_rows(db, where, limit=limit, offset=offset), total
 
 
-def commitment_detail(db: Connection, commitment_id: int) -> CommitmentDetail | None:
-    """A commitment's thread: its events in date order, each with the words that show it."""
-    rows = commitment_rows(db, [commitments.c.id == commitment_id])
-    if not rows:
+def commitment_detail(db: Connection, commitment_id: str) -> CommitmentDetail | None:
+    """A thread: its timeline stage by stage with evidence, every step with the stage it
+    shows, what it involves, amounts and jobs per source, and its history."""
+    found = register_queries.commitment_detail(db, commitment_id)
+    if found is None:
         return None
-    head = rows[0]
-    query = (
-        sa.select(events.c.id)
-        .join(commitment_events, commitment_events.c.event_id == events.c.id)
-        .where(commitment_events.c.commitment_id == commitment_id)
-        .order_by(events.c.date.asc().nulls_last(), events.c.id)
-    )
-    steps = []
-    for summary in summaries(db, list(db.scalars(query))):
-        steps.append(
-            CommitmentStep(STAGE_OF.get(summary.type, ""), summary, _excerpts(db, summary.id))
+    row = found.commitment
+    steps = register_queries.thread_steps(db, commitment_id)
+    step_ids = [s.event_id for s in steps]
+    shown = {e.id: e for e in summaries(db, step_ids)}
+    timeline = []
+    details: dict[str, EventDetail | None] = {}
+    for m in row.timeline:
+        if m.event_id not in details:
+            details[m.event_id] = queries.event_detail(db, m.event_id)
+        timeline.append(
+            Milestone(m.stage, m.date, shown.get(m.event_id), _evidence(details[m.event_id]))
         )
-    return CommitmentDetail(head.id, head.subject, head.stage, head.parties, steps)
+    jobs = register_queries.jobs_by_source(db, step_ids)
+    names = _source_names(
+        db, [a.document_id for a in found.amounts if a.document_id] + [j.document_id for j in jobs]
+    )
+    history, _ = fixes.history(
+        db,
+        subject_ids=sorted({commitment_id, *(f"c{s}" for s in step_ids)}),
+        subject="commitment",
+        limit=200,
+    )
+    return CommitmentDetail(
+        id=row.id,
+        subject=row.subject,
+        stage=row.stage,
+        parties=row.parties,
+        first_date=row.first_date,
+        last_date=row.last_date,
+        timeline=timeline,
+        events=[
+            ThreadEvent(s.stage, s.date, shown[s.event_id]) for s in steps if s.event_id in shown
+        ],
+        organizations=_organizations(db, step_ids),
+        sectors=found.sectors,
+        instruments=found.instruments,
+        amounts=[
+            SourceAmount(a.value, a.currency, a.document_id, names.get(a.document_id or ""))
+            for a in found.amounts
+        ],
+        jobs=[
+            SourceJobs(j.jobs, j.document_id, names.get(j.document_id), j.event_id) for j in jobs
+        ],
+        history=history,
+    )
 
 
-def _excerpts(db: Connection, event_id: str) -> list[Excerpt]:
-    """The sentence of each report of the event, its evidence marked."""
-    detail = queries.event_detail(db, event_id)
+def _evidence(detail: EventDetail | None) -> list[Evidence]:
+    """The sentence of each report of a step, its evidence marked."""
     if detail is None:
         return []
     out = []
     for source in detail.sources:
         spans = [(e.field, e.span) for e in detail.evidence_for(source.document_id)]
         window = source.sentence or (spans[0][1] if spans else Span(0, min(300, len(source.text))))
-        out.append(excerpt(source.document_id, source.text, window, spans))
+        out.append(
+            Evidence(
+                event_id=detail.id,
+                report_id=source.report_id,
+                document_id=source.document_id,
+                source=source.source,
+                url=source.url,
+                title=source.title,
+                lang=source.lang,
+                published=source.published,
+                date=source.date,
+                sentence=excerpt(source.document_id, source.text, window, spans),
+            )
+        )
     return out
+
+
+def _organizations(db: Connection, step_ids: Sequence[str]) -> list[EntityRef]:
+    if not step_ids:
+        return []
+    query = (
+        sa.select(entities.c.id, entities.c.name)
+        .join(event_entities, event_entities.c.entity_id == entities.c.id)
+        .where(event_entities.c.event_id.in_(list(step_ids)), entities.c.kind == "organization")
+        .distinct()
+        .order_by(entities.c.name, entities.c.id)
+    )
+    return [EntityRef(i, n) for i, n in db.execute(query)]
+
+
+def _source_names(db: Connection, document_ids: Sequence[str]) -> dict[str, str]:
+    wanted = sorted(set(document_ids))
+    if not wanted:
+        return {}
+    query = sa.select(documents.c.id, documents.c.title, documents.c.source).where(
+        documents.c.id.in_(wanted)
+    )
+    return {i: title or source for i, title, source in db.execute(query)}

@@ -1,14 +1,22 @@
-"""Human corrections of events, with an audit trail and undo.
+"""Human corrections of steps of the register, with an audit trail and undo.
 
-A correction sets one field of an event to a value a person gives. It is written three
-times, in one transaction: into the event's own tables (so listings and filters show it),
-into ``corrections`` (the current human value of the field, which ingestion never
-overwrites), and into ``correction_log`` (who, when, before, after). An undo puts the
-value from before back, and is logged too; only the latest live change of a field can
-be undone, so an undo never silently discards a later correction.
+A correction sets one field of a step (an event of the register) to a value a person
+gives. The id given may be the step's or one of its reports' (an old id of a step joined
+into another); the correction is stored under the step's id of the day, which is one of
+its reports' ids, so it follows the step when the linker joins it to others. It is
+written in one transaction into ``corrections`` (the current human value of the field,
+which the register applies at every rebuild of the step and ingestion never overwrites)
+and into ``correction_log`` (who, when, before, after); then the step's rows and its
+commitment threads are rebuilt with it. An undo puts the value from before back, and is
+logged too; only the latest live change of a field can be undone, so an undo never
+silently discards a later correction.
 
-``status`` is a field of its own: ``wrong`` hides the event from listings and counts,
+``status`` is a field of its own: ``wrong`` hides the step from listings and counts,
 ``confirmed`` records that a person checked it; it lives only in ``corrections``.
+
+Splits and merges of steps and threads (:mod:`coopwatch.store.decisions`) are logged
+here too, as field ``link`` with the member ids before and after; they are undone by the
+opposite decision (merge back, split again), not by :func:`undo`.
 """
 
 from __future__ import annotations
@@ -24,15 +32,18 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from coopwatch.errors import CorrectionError, NotFoundError
-from coopwatch.model import CAMEO_CODES, INSTRUMENTS, EventType
+from coopwatch.model import INSTRUMENTS, EventType
+from coopwatch.store.register import StepWriter
 from coopwatch.store.schema import (
     correction_log,
     corrections,
     event_instruments,
     event_parties,
     event_sectors,
+    event_sources,
     events,
 )
+from coopwatch.store.threads import ThreadWriter
 
 #: List fields: the table that holds them and its value column.
 LIST_FIELDS: dict[str, tuple[sa.Table, str]] = {
@@ -43,6 +54,8 @@ LIST_FIELDS: dict[str, tuple[sa.Table, str]] = {
 SCALAR_FIELDS = ("type", "date", "location", "jobs")
 STATUSES = ("wrong", "confirmed")
 FIELDS = (*SCALAR_FIELDS, *LIST_FIELDS, "status")
+#: The field of the log entries of splits and merges.
+LINK = "link"
 
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _ISIC = re.compile(r"\d{2,4}")
@@ -149,12 +162,7 @@ def current_value(db: Connection, event_id: str, field: str) -> Any:
         query = sa.select(table.c[column]).where(table.c.event_id == event_id)
         return sorted(db.scalars(query))
     if field == "status":
-        query = (
-            sa.select(corrections.c.value)
-            .where(corrections.c.event_id == event_id, corrections.c.field == "status")
-            .order_by(corrections.c.id.desc())
-        )
-        return db.scalar(query)
+        return statuses(db, [event_id]).get(event_id)
     value = db.scalar(sa.select(events.c[field]).where(events.c.id == event_id))
     return value.isoformat() if isinstance(value, date) else value
 
@@ -169,24 +177,28 @@ def correct(
     key_name: str | None = None,
     note: str | None = None,
 ) -> LogEntry:
-    """Set one field of an event, in the caller's write transaction; the log entry."""
+    """Set one field of a step, in the caller's write transaction; the log entry.
+
+    ``event_id`` may be the step's id or one of its reports' ids.
+    """
+    steps = StepWriter(db)
+    step = _require_step(steps, event_id)
     value = clean_value(field, value)
     author = _clean_author(author)
-    _require_event(db, event_id)
-    before = current_value(db, event_id, field)
+    before = current_value(db, step, field)
     now = datetime.now(UTC)
-    _write(db, event_id, field, value)
-    _freeze(db, event_id, field, value, author, now)
+    _freeze(db, step, field, value, author, now)
+    _rebuild(db, steps, step)
     row = {
         "subject": "event",
-        "subject_id": event_id,
+        "subject_id": step,
         "field": field,
         "action": "set",
         "before": before,
         "after": value,
         "author": author,
         "key_name": key_name,
-        "note": " ".join(note.split())[:_MAX_TEXT] if note else None,
+        "note": _clean_note(note),
         "created_at": now,
     }
     return _log(db, row)
@@ -196,6 +208,11 @@ def undo(db: Connection, entry_id: int, *, author: str, key_name: str | None = N
     """Put back the value from before correction ``entry_id``; the log entry of the undo."""
     author = _clean_author(author)
     entry = entry_by_id(db, entry_id)
+    if entry.field == LINK:
+        raise CorrectionError(
+            f"#{entry_id} is a split or a merge: undo it by the opposite decision "
+            "(merge back what was split, split again what was merged)"
+        )
     if entry.action != "set":
         raise CorrectionError(f"#{entry_id} is itself an undo: correct the field again instead")
     if entry.undone_by is not None:
@@ -207,9 +224,9 @@ def undo(db: Connection, entry_id: int, *, author: str, key_name: str | None = N
             f"correction #{later[-1].id} changed {entry.field} of event {entry.subject_id} "
             f"after #{entry_id}: undo it first"
         )
-    _require_event(db, entry.subject_id)
+    steps = StepWriter(db)
+    step = _require_step(steps, entry.subject_id)
     now = datetime.now(UTC)
-    _write(db, entry.subject_id, entry.field, entry.before)
     earlier = [e for e in live if e.id < entry_id]
     if earlier:
         last = earlier[-1]
@@ -220,6 +237,7 @@ def undo(db: Connection, entry_id: int, *, author: str, key_name: str | None = N
                 corrections.c.event_id == entry.subject_id, corrections.c.field == entry.field
             )
         )
+    _rebuild(db, steps, step)
     row = {
         "subject": entry.subject,
         "subject_id": entry.subject_id,
@@ -251,11 +269,20 @@ def history(
     db: Connection,
     *,
     subject_id: str | None = None,
+    subject_ids: Sequence[str] | None = None,
+    subject: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[LogEntry], int]:
-    """Log entries, newest first (all of them, or one event's), and how many there are."""
-    where = [] if subject_id is None else [correction_log.c.subject_id == subject_id]
+    """Log entries, newest first, and how many there are: all of them, or those of one
+    subject id, or of any of ``subject_ids`` (a step's reports, a thread's old ids)."""
+    where: list[sa.ColumnElement[bool]] = []
+    if subject_id is not None:
+        where.append(correction_log.c.subject_id == subject_id)
+    if subject_ids is not None:
+        where.append(correction_log.c.subject_id.in_(list(subject_ids)[:1000]))
+    if subject is not None:
+        where.append(correction_log.c.subject == subject)
     query = (
         sa.select(correction_log)
         .where(*where)
@@ -267,26 +294,56 @@ def history(
     return [_entry(r) for r in db.execute(query)], total or 0
 
 
-def statuses(db: Connection, event_ids: Sequence[str]) -> dict[str, str]:
-    """The human status of those of the events that have one."""
-    if not event_ids:
-        return {}
-    query = (
-        sa.select(corrections.c.event_id, corrections.c.value)
-        .where(corrections.c.field == "status", corrections.c.event_id.in_(list(event_ids)))
-        .order_by(corrections.c.id)
+def step_history(
+    db: Connection, event_id: str, *, limit: int = 50, offset: int = 0
+) -> tuple[list[LogEntry], int]:
+    """The changes people made to a step, under its id or any of its reports' ids."""
+    step = StepWriter(db).step_of(event_id) or event_id
+    reports = list(db.scalars(sa.select(event_sources.c.report_id).where(
+        event_sources.c.event_id == step)))  # fmt: skip
+    return history(db, subject_ids=sorted({step, *reports}), subject="event", limit=limit,
+                   offset=offset)  # fmt: skip
+
+
+def _status_rows() -> sa.Select[Any]:
+    """(step, status value) of every status a person set on a report of a step."""
+    return (
+        sa.select(event_sources.c.event_id, corrections.c.value)
+        .join(event_sources, event_sources.c.report_id == corrections.c.event_id)
+        .where(corrections.c.field == "status")
+        .order_by(corrections.c.created_at, corrections.c.id)
     )
-    return {event_id: value for event_id, value in db.execute(query) if value}
+
+
+def statuses(db: Connection, event_ids: Sequence[str]) -> dict[str, str]:
+    """The human status of those of the steps that have one (the latest set on any of
+    their reports)."""
+    found: dict[str, str] = {}
+    ids = list(dict.fromkeys(event_ids))
+    for i in range(0, len(ids), 500):
+        query = _status_rows().where(event_sources.c.event_id.in_(ids[i : i + 500]))
+        for step, value in db.execute(query):
+            if value:
+                found[step] = value
+            else:
+                found.pop(step, None)
+    return found
 
 
 def marked_wrong(event_id: sa.ColumnElement[str]) -> sa.Exists:
-    """A condition: the event whose id is ``event_id`` was marked wrong by a person."""
-    return sa.exists().where(
-        corrections.c.event_id == event_id,
-        corrections.c.field == "status",
-        # The JSON text of the value: the same on SQLite and PostgreSQL's json type.
-        sa.cast(corrections.c.value, sa.Text) == json.dumps("wrong"),
-    )
+    """A condition: the step whose id is ``event_id`` was marked wrong by a person (on
+    any of its reports: a step keeps the status of the steps joined into it)."""
+    return (
+        sa.exists()
+        .select_from(corrections.join(event_sources,
+                                      event_sources.c.report_id == corrections.c.event_id))
+        .where(
+            event_sources.c.event_id == event_id,
+            corrections.c.field == "status",
+            # The JSON text of the value: the same on SQLite and PostgreSQL's json type.
+            sa.cast(corrections.c.value, sa.Text) == json.dumps("wrong"),
+        )
+    )  # fmt: skip
 
 
 def _live(db: Connection, event_id: str, field: str) -> list[LogEntry]:
@@ -303,9 +360,17 @@ def _live(db: Connection, event_id: str, field: str) -> list[LogEntry]:
     return [_entry(r) for r in db.execute(query)]
 
 
-def _require_event(db: Connection, event_id: str) -> None:
-    if db.scalar(sa.select(events.c.id).where(events.c.id == event_id)) is None:
+def _require_step(steps: StepWriter, event_id: str) -> str:
+    """The step an event id names now (its own id, or one of its reports')."""
+    step = steps.step_of(event_id)
+    if step is None:
         raise NotFoundError(f"no event {event_id!r}")
+    return step
+
+
+def _rebuild(db: Connection, steps: StepWriter, step: str) -> None:
+    """Rewrite the step's rows and threads with the corrections applied."""
+    ThreadWriter(db, steps).update(steps.refresh([step]))
 
 
 def _clean_author(author: str) -> str:
@@ -315,22 +380,8 @@ def _clean_author(author: str) -> str:
     return name
 
 
-def _write(db: Connection, event_id: str, field: str, value: Any) -> None:
-    """Put the value into the event's own tables (status has none)."""
-    if field == "status":
-        return
-    if field in LIST_FIELDS:
-        table, column = LIST_FIELDS[field]
-        db.execute(sa.delete(table).where(table.c.event_id == event_id))
-        if value:
-            db.execute(sa.insert(table), [{"event_id": event_id, column: v} for v in value])
-        return
-    values: dict[str, Any] = {field: value}
-    if field == "date":
-        values["date"] = date.fromisoformat(value) if value else None
-    if field == "type":
-        values["cameo"] = CAMEO_CODES[EventType(value)]
-    db.execute(sa.update(events).where(events.c.id == event_id).values(**values))
+def _clean_note(note: str | None) -> str | None:
+    return " ".join(note.split())[:_MAX_TEXT] if note else None
 
 
 def _freeze(
@@ -350,6 +401,12 @@ def _freeze(
         "created_at": when,
     }
     db.execute(sa.insert(corrections), row)
+
+
+def log_change(db: Connection, row: dict[str, Any]) -> LogEntry:
+    """Write one entry of the audit trail (``created_at`` defaults to now)."""
+    row.setdefault("created_at", datetime.now(UTC))
+    return _log(db, row)
 
 
 def _log(db: Connection, row: dict[str, Any]) -> LogEntry:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from types import TracebackType
 from typing import Any
 
@@ -13,14 +13,11 @@ from sqlalchemy.engine import Engine
 
 from coopwatch.errors import StoreError
 from coopwatch.model import Document, Extraction
-from coopwatch.store import decisions, migrate, queries, register_queries
+from coopwatch.store import corrections, decisions, migrate, queries, register_queries
 from coopwatch.store.engine import create_engine, parse_url, shown, write_transaction
 from coopwatch.store.ingest import ingest
-from coopwatch.store.register import StepWriter
 from coopwatch.store.register_queries import CommitmentDetail, CommitmentRow, EntityRow
 from coopwatch.store.rows import EventDetail, EventRow, IngestReport
-from coopwatch.store.schema import corrections
-from coopwatch.store.threads import ThreadWriter
 
 
 class Store:
@@ -140,26 +137,13 @@ class Store:
             return queries.extraction_json(connection, document_id)
 
     def correct(self, event_id: str, field: str, value: Any, author: str) -> int:
-        """Record a human correction of one field of an event; its id.
+        """Record a human correction of one field of an event; the id of its log entry.
 
-        Re-ingesting never overwrites it, nor adds to a corrected list field.
+        Re-ingesting never overwrites it, nor adds to a corrected list field. It goes
+        through :func:`coopwatch.store.corrections.correct`, so the audit log has it.
         """
         with write_transaction(self.engine) as connection:
-            steps = StepWriter(connection)
-            step = steps.step_of(event_id)
-            if step is None:
-                raise StoreError(f"no event {event_id!r} to correct")
-            row = {
-                "event_id": event_id,
-                "field": field,
-                "value": value,
-                "author": author,
-                "created_at": datetime.now(UTC),
-            }
-            stmt = sa.insert(corrections).returning(corrections.c.id)
-            correction_id = int(connection.execute(stmt, row).scalar_one())
-            ThreadWriter(connection, steps).update(steps.refresh([step]))
-            return correction_id
+            return corrections.correct(connection, event_id, field, value, author=author).id
 
     # -- the register ---------------------------------------------------------------
 

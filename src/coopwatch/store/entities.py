@@ -1,4 +1,9 @@
-"""Entities (persons and organisations) across events: listings and one entity's page."""
+"""Entities (persons and organisations) across events: listings and one entity's page.
+
+An entity is one person or organisation under all its spellings and scripts (the
+register resolves them, :mod:`coopwatch.store.entity_store`); its page lists them, the
+roles reported for it with the date of each report, and its events.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,16 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from coopwatch.store import corrections as fixes
-from coopwatch.store.ingest import alias_key
+from coopwatch.store import register_queries
+from coopwatch.store.entity_store import alias_key
 from coopwatch.store.schema import entities, entity_aliases, event_entities, event_parties, events
-from coopwatch.store.view_rows import CountryCount, EntityDetail, EntityRow, EventFilters
+from coopwatch.store.view_rows import (
+    CountryCount,
+    EntityDetail,
+    EntityRow,
+    EventFilters,
+    RoleSeen,
+)
 from coopwatch.store.views import list_events
 
 
@@ -74,14 +86,8 @@ def entity_detail(
             .order_by(entity_aliases.c.alias)
         )
     )
-    roles = list(
-        db.scalars(
-            sa.select(event_entities.c.role)
-            .where(event_entities.c.entity_id == entity_id, event_entities.c.role.is_not(None))
-            .distinct()
-            .order_by(event_entities.c.role)
-        )
-    )
+    [registered] = register_queries.entity_rows(db, ids=[entity_id])
+    roles = [RoleSeen(role, day) for role, day in registered.roles]
     return EntityDetail(
         id=row.id,
         kind=row.kind,

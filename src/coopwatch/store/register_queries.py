@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from coopwatch.store.schema import (
     event_sources,
 )
 
+Day = date  # for annotations after a field named ``date``
+
 
 @dataclass(slots=True)
 class ReportRow:
@@ -29,12 +30,12 @@ class ReportRow:
     event_id: str
     document_id: str
     type: str
-    date: dt.date | None
+    date: Day | None
     lang: str | None
     stage: str
     source: str
     url: str | None
-    published: dt.date | None
+    published: Day | None
     sentence: Span | None
 
 
@@ -86,7 +87,7 @@ def reports(db: Connection, event_ids: Sequence[str] | None = None) -> list[Repo
 @dataclass(slots=True)
 class Milestone:
     stage: str
-    date: dt.date | None
+    date: Day | None
     event_id: str
 
 
@@ -184,7 +185,7 @@ class Evidence:
     source: str
     url: str | None
     lang: str | None
-    date: dt.date | None
+    date: Day | None
     sentence: str
 
 
@@ -360,3 +361,49 @@ def entity_rows(
         EntityRow(r.id, r.kind, r.name, r.country, r.latin, aliases[r.id], roles[r.id], r.n)
         for r in rows
     ]
+
+
+@dataclass(slots=True)
+class ThreadStep:
+    """A step of a thread, with the stage it shows."""
+
+    event_id: str
+    date: date | None
+    stage: str
+
+
+def thread_steps(db: Connection, commitment_id: str) -> list[ThreadStep]:
+    """Every step of a thread with the stage it shows, in date order (undated last)."""
+    query = (
+        sa.select(commitment_events.c.event_id, commitment_events.c.date, commitment_events.c.stage)
+        .where(commitment_events.c.commitment_id == commitment_id)
+        .order_by(commitment_events.c.date.asc().nulls_last(), commitment_events.c.event_id)
+    )
+    return [ThreadStep(e, d, s) for e, d, s in db.execute(query)]
+
+
+@dataclass(slots=True)
+class JobsBySource:
+    """The jobs figure one report gives a step."""
+
+    jobs: int
+    document_id: str
+    event_id: str
+
+
+def jobs_by_source(db: Connection, event_ids: Sequence[str]) -> list[JobsBySource]:
+    """The jobs figure of each report of these steps that gives one (never averaged)."""
+    import json
+
+    out: list[JobsBySource] = []
+    for i in range(0, len(event_ids), 500):
+        query = (
+            sa.select(event_sources.c.event_id, event_sources.c.document_id, event_sources.c.facts)
+            .where(event_sources.c.event_id.in_(event_ids[i : i + 500]))
+            .order_by(event_sources.c.event_id, event_sources.c.report_id)
+        )
+        for event_id, document_id, text in db.execute(query):
+            jobs = json.loads(text)["event"].get("jobs")
+            if isinstance(jobs, int) and not isinstance(jobs, bool):
+                out.append(JobsBySource(jobs, document_id, event_id))
+    return out

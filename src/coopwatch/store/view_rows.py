@@ -87,11 +87,13 @@ class SourceView:
     sentence: Excerpt | None
     elsewhere: list[Excerpt]  # evidence outside the sentence, with some context
     full: Excerpt  # the whole text, every evidence span marked
+    report_id: str = ""  # the report of this document in the step
+    date: date | None = None  # the date this report gives the step
 
 
 @dataclass(slots=True)
 class CommitmentRow:
-    id: int
+    id: str
     subject: str
     stage: str
     parties: list[str]
@@ -157,21 +159,92 @@ class Home:
 
 
 @dataclass(slots=True)
-class CommitmentStep:
-    """One event of a commitment's thread: the stage it shows, and the words that say so."""
+class Evidence:
+    """A report that shows a step of a thread: its source and its sentence, marked."""
+
+    event_id: str
+    report_id: str
+    document_id: str
+    source: str
+    url: str | None
+    title: str | None
+    lang: str | None
+    published: date | None
+    date: date | None  # the date this report gives the step
+    sentence: Excerpt | None
+
+
+@dataclass(slots=True)
+class Milestone:
+    """A stage a thread reached: when, through which step, and the words that say so."""
 
     stage: str
+    date: date | None
+    event: EventSummary | None
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True)
+class ThreadEvent:
+    """A step of a thread and the stage it shows."""
+
+    stage: str
+    date: date | None
     event: EventSummary
-    excerpts: list[Excerpt]
+
+
+@dataclass(slots=True)
+class EntityRef:
+    id: int
+    name: str
+
+
+@dataclass(slots=True)
+class SourceAmount:
+    """An amount as one source gives it (sources that disagree each keep theirs)."""
+
+    value: int
+    currency: str
+    document_id: str | None
+    source: str | None
+
+
+@dataclass(slots=True)
+class SourceJobs:
+    """A jobs figure as one source gives it."""
+
+    jobs: int
+    document_id: str
+    source: str | None
+    event_id: str
 
 
 @dataclass(slots=True)
 class CommitmentDetail:
-    id: int
+    """Everything the commitment page shows."""
+
+    id: str
     subject: str
     stage: str
     parties: list[str]
-    steps: list[CommitmentStep]
+    first_date: date | None
+    last_date: date | None
+    timeline: list[Milestone]
+    events: list[ThreadEvent]
+    organizations: list[EntityRef]
+    sectors: list[str]
+    instruments: list[str]
+    amounts: list[SourceAmount]
+    jobs: list[SourceJobs]
+    history: list[LogEntry]
+
+
+@dataclass(slots=True)
+class RoleSeen:
+    """A role reported for a person, with the date of the report that gives it."""
+
+    role: str
+    date: date | None
 
 
 @dataclass(slots=True)
@@ -198,7 +271,7 @@ class EntityDetail:
     country: str | None
     latin: str | None
     aliases: list[str]
-    roles: list[str]
+    roles: list[RoleSeen]
     partners: list[CountryCount]
     events: Page[EventSummary]
 

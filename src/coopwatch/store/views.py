@@ -137,17 +137,18 @@ def summaries(db: Connection, ids: Sequence[str]) -> list[EventSummary]:
 
 
 def event_view(db: Connection, event_id: str) -> EventView | None:
-    """One event with its sources cut into marked excerpts, its history and commitments."""
+    """One step with its reports cut into marked excerpts, its history and commitments;
+    ``event_id`` may be the id of one of its reports (the view has the step's id)."""
     detail = queries.event_detail(db, event_id)
     if detail is None:
         return None
-    history, _ = fixes.history(db, subject_id=event_id, limit=200)
+    history, _ = fixes.step_history(db, detail.id, limit=200)
     return EventView(
         event=detail,
-        status=fixes.statuses(db, [event_id]).get(event_id),
+        status=fixes.statuses(db, [detail.id]).get(detail.id),
         sources=[_source_view(detail, s) for s in detail.sources],
         history=history,
-        commitments=commitments_of(db, [event_id]),
+        commitments=commitments_of(db, [detail.id]),
     )
 
 
@@ -171,6 +172,8 @@ def _source_view(detail: EventDetail, source: SourceRow) -> SourceView:
         sentence=sentence,
         elsewhere=[excerpt(doc, text, w, spans) for w in merge_windows(outside)],
         full=excerpt(doc, text, Span(0, len(text)), spans),
+        report_id=source.report_id,
+        date=source.date,
     )
 
 

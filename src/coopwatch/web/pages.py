@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import URL
 
 from coopwatch.api.app import swagger_assets
 from coopwatch.api.deps import MAX_QUERY, Country, EventId, Limit, Offset, PairSlug
 from coopwatch.api.routers import commitments, corrections, documents, entities, events, pairs
+from coopwatch.api.routers.commitments import CommitmentId
 from coopwatch.api.routers.documents import DocumentId
 from coopwatch.api.routers.entities import Kind
 from coopwatch.model import INSTRUMENTS, CommitmentStage, EventType
@@ -78,8 +79,10 @@ def event_list(
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: EventId) -> HTMLResponse:
+def event_page(request: Request, event_id: EventId) -> Response:
     view = events.one(request, event_id)
+    if view.event.id != event_id:  # an old id: a report of a step joined into another
+        return RedirectResponse(f"/events/{view.event.id}", status_code=302)
     context = {
         "view": view,
         "e": view.event,
@@ -125,7 +128,7 @@ def commitment_list(
 
 
 @router.get("/commitments/{commitment_id}", response_class=HTMLResponse)
-def commitment_page(request: Request, commitment_id: Id) -> HTMLResponse:
+def commitment_page(request: Request, commitment_id: CommitmentId) -> HTMLResponse:
     data = commitments.detail_data(request, commitment_id)
     context = {
         "c": data,

@@ -15,7 +15,7 @@ from coopwatch.store.view_rows import CommitmentDetail, CommitmentRow, Page
 
 router = APIRouter(prefix="/api/commitments", tags=["commitments"])
 
-CommitmentId = Annotated[int, Path(ge=1, le=2**62)]
+CommitmentId = Annotated[str, Path(pattern=r"^c[0-9a-f]{1,32}$", description="commitment id")]
 
 
 def list_data(
@@ -28,11 +28,11 @@ def list_data(
     return Page(rows, total, limit, offset)
 
 
-def detail_data(request: Request, commitment_id: int) -> CommitmentDetail:
+def detail_data(request: Request, commitment_id: str) -> CommitmentDetail:
     with reading(request) as db:
         found = commitments.commitment_detail(db, commitment_id)
     if found is None:
-        raise NotFoundError(f"no commitment {commitment_id}")
+        raise NotFoundError(f"no commitment {commitment_id!r}")
     return found
 
 
@@ -50,5 +50,6 @@ def list_commitments(
 
 @router.get("/{commitment_id}", response_model=CommitmentDetailOut)
 def get_commitment(request: Request, commitment_id: CommitmentId) -> CommitmentDetail:
-    """A commitment's thread: its events in date order, each with its evidence."""
+    """A commitment's thread: its timeline stage by stage with the evidence of each
+    stage, every event with the stage it shows, amounts and jobs per source."""
     return detail_data(request, commitment_id)

@@ -22,8 +22,12 @@ WRITE_ERRORS: dict[int | str, dict[str, object]] = {
 
 
 def history_data(request: Request, event_id: str | None, limit: int, offset: int) -> Page[LogEntry]:
+    """All changes, or those of one event (under its id or any of its reports')."""
     with reading(request) as db:
-        rows, total = corrections.history(db, subject_id=event_id, limit=limit, offset=offset)
+        if event_id is None:
+            rows, total = corrections.history(db, limit=limit, offset=offset)
+        else:
+            rows, total = corrections.step_history(db, event_id, limit=limit, offset=offset)
     return Page(rows, total, limit, offset)
 
 
