@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from coopwatch.budget import Limits
-from coopwatch.cli import register_commands, store_commands, web_commands
+from coopwatch.cli import export_command, register_commands, store_commands, web_commands
 from coopwatch.cli.common import (
     MaxCharsOption,
     ModelOption,
@@ -79,6 +79,7 @@ def extract(
 app.command(name="eval")(eval_command)
 store_commands.register(app)
 register_commands.register(app)
+app.command()(export_command.export)
 web_commands.register(app)
 
 

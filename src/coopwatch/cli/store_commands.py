@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -332,82 +330,7 @@ def show(
                 )
 
 
-def _export_stream(rows: Iterator[dict[str, Any]], fmt: str, out_path: Path | None) -> int:
-    count = 0
-    if fmt == "parquet":
-        if out_path is None:
-            raise typer.BadParameter("parquet needs --out FILE", param_hint="--out")
-        try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-        except ImportError as exc:
-            raise typer.BadParameter(
-                "parquet needs pyarrow: pip install 'coopwatch[parquet]'"
-            ) from exc
-        table = pa.Table.from_pylist([{k: _flat(v) for k, v in row.items()} for row in rows])
-        pq.write_table(table, out_path)
-        return table.num_rows
-    handle = out_path.open("w", encoding="utf-8", newline="") if out_path else sys.stdout
-    try:
-        writer = None
-        for row in rows:
-            flat = {k: _flat(v) for k, v in row.items()}
-            if fmt == "csv":
-                flat = {k: inert_cell(v) for k, v in flat.items()}
-                if writer is None:
-                    writer = csv.DictWriter(handle, fieldnames=list(flat))
-                    writer.writeheader()
-                writer.writerow(flat)
-            else:
-                handle.write(json.dumps(flat, ensure_ascii=False) + "\n")
-            count += 1
-    finally:
-        if out_path:
-            handle.close()
-    return count
-
-
-#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert_cell(value: Any) -> Any:
-    """A CSV cell that no spreadsheet evaluates: text starting like a formula gets a
-    leading single quote, as OWASP recommends; numbers and other text are left alone."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _flat(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    return value
-
-
-def export(
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl or parquet."),
-    out_path: Path | None = typer.Option(
-        None, "--out", "-o", help="Output file (default: standard output)."
-    ),
-    db: str | None = DbOption,
-) -> None:
-    """Export one row per event (ISO country codes, ISIC divisions, CAMEO codes)."""
-    if fmt not in ("csv", "jsonl", "parquet"):
-        raise typer.BadParameter(
-            f"unknown format {fmt!r}: csv, jsonl or parquet", param_hint="--format"
-        )
-    store = _open_store(db, existing=True)
-    count = _export_stream(store.export_rows(), fmt, out_path)
-    store.close()
-    if out_path:
-        err.print(f"{count} events written to {safe(str(out_path))}")
-
-
 def register(app: typer.Typer) -> None:
     app.command()(ingest)
     app.command()(events)
     app.command()(show)
-    app.command()(export)

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from coopwatch.errors import StoreError
 from coopwatch.model import Document, Extraction
-from coopwatch.store import corrections, decisions, migrate, queries, register_queries
+from coopwatch.store import corrections, decisions, exports, migrate, queries, register_queries
 from coopwatch.store.engine import create_engine, parse_url, shown, write_transaction
 from coopwatch.store.ingest import ingest
 from coopwatch.store.register_queries import CommitmentDetail, CommitmentRow, EntityRow
@@ -126,6 +126,11 @@ class Store:
         """One flat dict per event (lists joined by ``;``), read in one snapshot."""
         with self.engine.connect() as connection:
             yield from queries.export_rows(connection)
+
+    def export_table(self, table: str) -> Iterator[dict[str, Any]]:
+        """The rows of one table of ``store.exports`` (native values), in one snapshot."""
+        with self.engine.connect() as connection:
+            yield from exports.rows(connection, table)
 
     def document(self, document_id: str) -> Document | None:
         with self.engine.connect() as connection:
