@@ -264,11 +264,13 @@ def _build_events(ctx: _Context, triggers: list[Mention], parties: list[str]) ->
 
 #: Words right after a step's noun that put it in the future: "la mise en service est
 #: attendue", "production expected", "commissioning scheduled".
+#: Compared with their accents: the noun "programme" is no participle "programmé", and
+#: "due" is left out ("due to strong demand" says why, not when).
 _EXPECTED = frozenset(
     {
-        "prevu", "prevue", "prevus", "prevues", "attendu", "attendue", "attendus", "attendues",
-        "programme", "programmee", "programmes", "programmees", "envisage", "envisagee",
-        "expected", "scheduled", "planned", "slated", "due",
+        "prévu", "prévue", "prévus", "prévues", "attendu", "attendue", "attendus", "attendues",
+        "programmé", "programmée", "programmés", "programmées", "envisagé", "envisagée",
+        "expected", "scheduled", "planned", "slated",
     }
 )  # fmt: skip
 _EXPECTED_REACH = 8  # tokens after the step's last word, within its clause
@@ -292,7 +294,7 @@ def _expected_later(a: Analysis, trigger: Mention) -> bool:
     for n, t in enumerate(a.tokens[last : last + _EXPECTED_REACH]):
         if t.start >= sentence_end or t.text in (",", ";"):
             break
-        word = fold(t.text)
+        word = t.text.casefold()
         if word in _EXPECTED or (n < _MODAL_REACH and word in _FUTURE_MODALS):
             return True
     published = a.published

@@ -359,6 +359,19 @@ def test_expected_step_gives_no_implementation(extracted, sentence):
     assert [e.type for e in extraction.events] == [EventType.AGREEMENT]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont lancé la production du "
+        "programme commun de tracteurs.",
+        "NEW DELHI, March 12, 2025 - India and Japan launched production due to strong demand "
+        "for the joint tractors.",
+    ],
+)
+def test_a_noun_programme_or_due_to_does_not_put_a_step_in_the_future(extracted, text):
+    assert [e.type for e in extracted(text).events] == [EventType.IMPLEMENTATION]
+
+
 def test_step_done_with_a_later_year_further_on_is_still_implementation(extracted):
     extraction = extracted(
         "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont inauguré mardi une usine "
