@@ -109,6 +109,9 @@ class Document:
     title: str | None = None
     published: date | None = None
     lang: str | None = None
+    #: Where the publication date came from: "page" (metadata or the caller), "text"
+    #: (the dateline), "url" (a date in the page's URL); set by the dates stage.
+    published_from: str | None = None
 
     @classmethod
     def create(
@@ -280,6 +283,7 @@ class Extraction:
             "title": doc.title,
             "lang": doc.lang,
             "published": doc.published.isoformat() if doc.published else None,
+            "published_from": doc.published_from,
             "parties": self.parties,
             "events": [e.to_json() for e in self.events],
             "sectors": self.sectors,

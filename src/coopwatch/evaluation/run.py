@@ -1,4 +1,8 @@
-"""Evaluate the extractor on a directory holding ``texts/*.txt`` and ``gold.jsonl``."""
+"""Evaluate the extractor on a directory holding ``texts/`` and ``gold.jsonl``.
+
+A document is ``texts/<id>.txt``, else the page ``texts/<id>.html`` read by the HTML
+reader, as ``coopwatch extract`` reads it.
+"""
 
 from __future__ import annotations
 
@@ -50,19 +54,13 @@ def evaluate(
     progress: Callable[[str], None] | None = None,
 ) -> Evaluation:
     from coopwatch import extract
-    from coopwatch.readers import text as text_reader
 
     result = Evaluation()
     for gold in load_gold(directory):
         if langs and gold.get("lang") not in langs:
             continue
-        path = directory / "texts" / f"{gold['id']}.txt"
-        if not path.is_file():
-            raise EvalError(f"{path}: missing text for gold id {gold['id']!r}")
-        documents = [d for d in text_reader.read(path) if isinstance(d, Document)]
-        if not documents:
-            raise EvalError(f"{path}: unreadable")
-        prediction = extract(documents[0], model=model).to_json()
+        document = _read_document(directory, str(gold["id"]))
+        prediction = extract(document, model=model).to_json()
         counts = score_document(gold, prediction)
         result.overall.add(counts)
         result.by_lang.setdefault(str(gold.get("lang")), Report()).add(counts)
@@ -72,6 +70,28 @@ def evaluate(
         if progress:
             progress(gold["id"])
     return result
+
+
+def _read_document(directory: Path, doc_id: str) -> Document:
+    """The document of a gold id: its text file, else its HTML page."""
+    from coopwatch.errors import InputError
+    from coopwatch.readers import html as html_reader
+    from coopwatch.readers import text as text_reader
+
+    path = directory / "texts" / f"{doc_id}.txt"
+    reader = text_reader.read
+    if not path.is_file():
+        page = path.with_suffix(".html")
+        if not page.is_file():
+            raise EvalError(f"{path}: missing text (or .html page) for gold id {doc_id!r}")
+        path, reader = page, html_reader.read
+    try:
+        documents = [d for d in reader(path) if isinstance(d, Document)]
+    except InputError as exc:
+        raise EvalError(f"{path}: unreadable ({exc.reason})") from exc
+    if not documents:
+        raise EvalError(f"{path}: unreadable")
+    return documents[0]
 
 
 def _confidence_tally(result: Evaluation, gold: dict[str, Any], prediction: dict[str, Any]) -> None:
