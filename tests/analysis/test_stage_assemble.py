@@ -472,3 +472,52 @@ def test_visit_that_frames_a_past_signing_is_no_separate_meeting(extracted):
     )
     background = [e.type for e in extraction.events if e.date == date(2023, 12, 4)]
     assert background == [EventType.AGREEMENT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont annoncé que des accords "
+        "seront signés dans le domaine des engrais lors de la prochaine commission mixte.",
+        "NEW DELHI, March 12, 2025 - India and Japan will invest in the metro line once the "
+        "deal is signed by both governments.",
+        "МИНСК, 12 марта 2025 года. Беларусь и Алжир договорились, что соглашения о "
+        "производстве тракторов будут подписаны в Алжире.",
+        "NEW DELHI, March 12, 2025 - The Indian and Japanese ministers will meet in Tokyo "
+        "next week to discuss the financing of the metro line.",
+        "ALGER, 13 mars 2025 (APS) - Les ministres algérien et tunisien se réuniront le 20 "
+        "mars pour examiner le projet d'usine d'engrais commune.",
+    ],
+)
+def test_a_step_still_to_come_is_a_pledge_told_on_the_day_of_the_report(extracted, text):
+    extraction = extracted(text)
+    assert [e.type for e in extraction.events] == [EventType.PLEDGE]
+    assert extraction.events[0].date == extraction.document.published
+
+
+def test_trigger_words_in_another_sense_tell_no_step(extracted):
+    extraction = extracted(
+        "NEW DELHI, March 12, 2025 - India and Japan agreed to boost trade in steel. The "
+        "Indian plant met the demand for steel, and the minister said he wants to thank "
+        "Japan for its support."
+    )
+    assert [e.type for e in extraction.events] == [EventType.PLEDGE]
+    assert [e.trigger for e in extraction.events] == ["agreed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW DELHI, March 12, 2025 - Kenya received the first batch of buses built under the "
+        "India-Kenya partnership.",
+        "NEW DELHI, March 12, 2025 - India handed over the harvesters to Kenya under the "
+        "bilateral partnership with Kenya.",
+        "ALGER, 13 mars 2025 (APS) - La Biélorussie a remis à l'Algérie les premières "
+        "moissonneuses-batteuses produites par la coentreprise.",
+        "МИНСК, 12 марта 2025 года. Алжир получил первую партию белорусских тракторов в "
+        "рамках контракта о сотрудничестве.",
+        "الجزائر في 12 مارس 2025 - تسلمت الجزائر الحافلات البيلاروسية في إطار الشراكة بين البلدين.",
+    ],
+)
+def test_deliveries_received_or_handed_over_are_implementation(extracted, text):
+    assert EventType.IMPLEMENTATION in [e.type for e in extracted(text).events]

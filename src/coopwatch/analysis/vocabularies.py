@@ -79,7 +79,8 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "joint_marker": [(i.joint_markers, "marker")],
         "joint_object": [(i.joint_objects, "object")],
         "trigger": [(getattr(tr, kind.value), ("trigger", kind.value)) for kind in EventType]
-        + [(tr.cooperation, ("cooperation", None)), (tr.negation, ("negation", None))],
+        + [(tr.cooperation, ("cooperation", None)), (tr.negation, ("negation", None))]
+        + [(tr.to_come, ("to_come", None)), (tr.other_senses, ("other", None))],
         "off_topic": [(lexicon.off_topic.phrases, "off_topic")],
         # money stage
         "currency": [([p], code) for code, phrases in m.currencies.items() for p in phrases]

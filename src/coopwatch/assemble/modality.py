@@ -122,3 +122,22 @@ def negated(ctx: Context, sentence: int, trigger: Mention) -> bool:
         and m.start <= trigger.end + _NEGATION_AFTER
         for m in ctx.in_sentence(sentence, Label.TRIGGER)
     )
+
+
+_TO_COME_REACH = 5  # tokens between the word and the step: "once the deal is signed"
+_CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+
+
+def to_come(ctx: Context, sentence: int, trigger: Mention) -> bool:
+    """A future or conditional word close before the step, in its clause ("des accords
+    seront signés", "once the deal is signed", "la prochaine commission mixte"): the step
+    is still to come, a pledge."""
+    a = ctx.analysis
+    first = a.token_at(trigger.start)
+    for m in ctx.in_sentence(sentence, Label.TRIGGER):
+        if m.attrs.get("kind") != "to_come" or m.end > trigger.start:
+            continue
+        between = a.tokens[a.token_at(m.end) : first]
+        if len(between) <= _TO_COME_REACH and not any(t.text in _CLAUSE_ENDS for t in between):
+            return True
+    return False

@@ -122,7 +122,8 @@ def sectors(ctx: Context, parties: list[str]) -> list[str]:
     topical = {
         sentence
         for (sentence, label), ms in ctx.by_sentence.items()
-        if label in _TOPICAL or (label == Label.COUNTRY and any(m.value in parties for m in ms))
+        if (label in _TOPICAL and any(m.attrs.get("kind") not in _NOT_TOPICAL for m in ms))
+        or (label == Label.COUNTRY and any(m.value in parties for m in ms))
     }
     return sorted(
         {
@@ -135,6 +136,8 @@ def sectors(ctx: Context, parties: list[str]) -> list[str]:
 
 
 _TOPICAL = frozenset({Label.TRIGGER, Label.INSTRUMENT, Label.MONEY, Label.BOTH_PARTIES})
+#: Trigger words that say nothing of the cooperation's subject: "will", "met the demand".
+_NOT_TOPICAL = frozenset({"to_come", "other"})
 
 
 def instruments(a: Analysis) -> list[str]:

@@ -120,6 +120,13 @@ class TriggersFile(Strict):
     cooperation: Phrases = Field(default_factory=list)
     #: Words that make a sentence's steps hypothetical or past-background (no event).
     negation: Phrases = Field(default_factory=list)
+    #: Words that put the step right after them still to come, by a future or a
+    #: condition ("seront signés", "once the deal is signed", "la prochaine commission
+    #: mixte"): the step is a pledge.
+    to_come: Phrases = Field(default_factory=list)
+    #: Phrases where a trigger word has another sense ("met the demand", "wants to
+    #: thank"): consumed, they tell no step and are no word of cooperation.
+    other_senses: Phrases = Field(default_factory=list)
 
 
 class Sector(Strict):
