@@ -521,3 +521,33 @@ def test_trigger_words_in_another_sense_tell_no_step(extracted):
 )
 def test_deliveries_received_or_handed_over_are_implementation(extracted, text):
     assert EventType.IMPLEMENTATION in [e.type for e in extracted(text).events]
+
+
+def test_a_place_after_a_palace_or_street_word_is_no_person(extracted):
+    extraction = extracted(
+        "ALGER, 21 mai 2024 (APS) - Le président de la République, Abdelmadjid Tebboune, a "
+        "reçu hier au palais d'El Mouradia le ministre mauritanien de l'Économie, Sid'Ahmed "
+        "Ould Bouh. Les deux pays ont signé un accord de coopération économique."
+    )
+    names = [p.name for p in extraction.persons]
+    assert "Abdelmadjid Tebboune" in names
+    assert not any("Mouradia" in n for n in names)
+
+
+def test_a_name_loses_the_words_of_another_mention_before_it(extracted):
+    extraction = extracted(
+        "LUSAKA, March 12, 2025 - Zambia and Malawi signed an agreement on a railway line. "
+        "It was signed by the Minister of Transport and Logistics Mwansa Chileshe and the "
+        "Malawian minister Chikondi Banda. Chileshe said the line would open in 2027."
+    )
+    names = [p.name for p in extraction.persons]
+    assert "Mwansa Chileshe" in names
+    assert not any(n.startswith("Logistics") for n in names)
+
+
+def test_a_phrase_with_a_step_inside_is_no_person(extracted):
+    extraction = extracted(
+        "الرياض في 17 نوفمبر 2022 - وقعت السعودية وكوريا الجنوبية اتفاقية شراكة، وأكد وزير "
+        "الطاقة الأمير عبدالعزيز بن سلمان ويؤكد أهمية المضي قدما في الشراكة بين البلدين."
+    )
+    assert not any("المضي" in p.name for p in extraction.persons)

@@ -59,6 +59,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         # persons stage
         "title": [(title.phrases, ("title", title.role)) for title in t.title]
         + [(t.honorifics, ("honorific", None)), (t.counterpart, ("counterpart", None))],
+        "place_head": [(t.place_heads, "place")],
         # organisations stage
         "org_head": [(o.heads, "head")],
         "org_suffix": [(o.suffixes, "suffix")],

@@ -3,6 +3,7 @@
 The steps, in the order ``assemble`` calls them, each in its own module:
 
 1. ``context``: mentions grouped by sentence, the triggers that tell a step.
+   ``names``: a person's name is never a phrase nor a place.
 2. ``parties``: the countries that act: named in the headline, in sentences that report
    a step, as the country of a person or of a side ("la partie algérienne"); a country
    only named after a passing cue ("exports to Europe") does not count.
@@ -21,7 +22,7 @@ The steps, in the order ``assemble`` calls them, each in its own module:
 from __future__ import annotations
 
 from coopwatch.analysis.state import Analysis
-from coopwatch.assemble import context, parties, relevance, slots, steps
+from coopwatch.assemble import context, names, parties, relevance, slots, steps
 from coopwatch.model import Extraction, Label
 
 
@@ -31,6 +32,7 @@ def assemble(analysis: Analysis) -> Extraction:
     if analysis.lexicon is None:
         return extraction
     ctx = context.context(analysis)
+    names.check_persons(ctx)
     triggers = context.triggers(ctx)
     trigger_sentences = {analysis.sentence_of(t.start) for t in triggers}
     host = parties.host_country(analysis)

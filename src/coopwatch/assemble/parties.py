@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from coopwatch.analysis.state import Analysis
 from coopwatch.assemble.context import Context
+from coopwatch.assemble.names import is_person
 from coopwatch.model import Label
 
 _THIRD_PARTY_SHARE = 0.68  # a third country needs this share of the second one's score
@@ -74,7 +75,7 @@ def party_scores(ctx: Context, trigger_sentences: set[int]) -> dict[str, float]:
         if m.attrs.get("kind") == "capital" and sentence != 0:
             weight -= 0.5
         scores[str(m.value)] += weight
-    for p in ctx.analysis.of(Label.PERSON):
+    for p in filter(is_person, ctx.analysis.of(Label.PERSON)):
         country = p.attrs.get("country")
         if country and not p.attrs.get("repeat"):
             scores[country] += 2.0

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from coopwatch.analysis.state import Analysis
 from coopwatch.assemble.context import Context, in_headline
+from coopwatch.assemble.names import is_person
 from coopwatch.model import Amount, Event, Label, Mention, Organization, Person
 from coopwatch.text import fold
 from coopwatch.transliterate import to_latin
@@ -29,7 +30,7 @@ def fill_slots(ctx: Context, event: Event, sentence: int) -> None:
         if m.value not in event.instruments:
             event.instruments.append(m.value)
         ev.setdefault("instruments", []).append(m.span)
-    for m in ctx.in_sentence(sentence, Label.PERSON):
+    for m in filter(is_person, ctx.in_sentence(sentence, Label.PERSON)):
         if all(fold(p.name) != fold(str(m.value)) for p in event.persons):
             name = str(m.value)
             event.persons.append(
@@ -63,7 +64,7 @@ def currency(m: Mention, parties: Iterable[str], zones: dict[str, list[str]]) ->
 def persons(a: Analysis, parties: list[str], host: str | None) -> list[Person]:
     people: dict[str, Person] = {}
     surnames: dict[str, Person] = {}
-    for m in a.of(Label.PERSON):
+    for m in filter(is_person, a.of(Label.PERSON)):
         name = str(m.value)
         key = fold(name)
         person = people.get(key) or surnames.get(key)

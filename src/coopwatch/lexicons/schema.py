@@ -109,6 +109,9 @@ class TitlesFile(Strict):
     honorifics: Phrases = Field(default_factory=list)
     counterpart: Phrases = Field(default_factory=list)
     title: list[Title] = Field(default_factory=list)
+    #: Words of a place that a name follows ("palais d'El Mouradia", "улица Ленина"):
+    #: the name is the place's, no person's.
+    place_heads: Phrases = Field(default_factory=list)
 
 
 class TriggersFile(Strict):
