@@ -551,3 +551,22 @@ def test_a_phrase_with_a_step_inside_is_no_person(extracted):
         "الطاقة الأمير عبدالعزيز بن سلمان ويؤكد أهمية المضي قدما في الشراكة بين البلدين."
     )
     assert not any("المضي" in p.name for p in extraction.persons)
+
+
+def test_a_dateline_that_repeats_the_pages_date_does_not_date_the_lead(extracted):
+    extraction = extracted(
+        "SEOUL, June 18 (KEW) - South Korea's export insurer signed a memorandum of "
+        "understanding with Uzbekistan on Friday in Tashkent for energy projects.",
+        published=date(2024, 6, 18),
+    )
+    assert [(e.type, e.date) for e in extraction.events] == [
+        (EventType.AGREEMENT, date(2024, 6, 14))
+    ]
+
+
+def test_a_russian_step_followed_by_its_past_year_is_background(extracted):
+    extraction = extracted(
+        "МОСКВА, 12 марта 2025 года. Россия и Вьетнам подписали соглашение о сотрудничестве "
+        "в энергетике.\nПроект завода обсуждался на переговорах, начатых в 2017 году."
+    )
+    assert [e.type for e in extraction.events] == [EventType.AGREEMENT]

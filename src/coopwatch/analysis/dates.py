@@ -188,13 +188,19 @@ def _publication_date(analysis: Analysis, today: date) -> tuple[date | None, str
     the dateline, the first full date in the first lines ("text"), else a date in the
     URL ("url"), else a dateline without its year ("text"). Never after ``today``."""
     document = analysis.document
-    if document.published and document.published <= today:
-        return document.published, document.published_from or "page"
     head_end = 0
     for _ in range(3):
         nl = analysis.text.find("\n", head_end + 1)
         head_end = len(analysis.text) if nl < 0 else nl
     in_head = [m for m in analysis.of(Label.DATE) if m.start < head_end]
+    if document.published and document.published <= today:
+        # "SEOUL, June 18 (KEW) - ...": the dateline repeats the page's date; it dates
+        # the report, not the steps of its lead.
+        for m in in_head:
+            if m.value == document.published and m.attrs.get("relative") is None:
+                m.attrs["dateline"] = True
+                break
+        return document.published, document.published_from or "page"
     candidates = [
         m
         for m in in_head

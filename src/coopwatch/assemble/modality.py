@@ -42,8 +42,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 _STEP_YEAR = re.compile(
-    r"\b(?:en|in|fin|début|courant|semestre|trimestre|quarter|half|late|early|mid|of)"
-    r"[\s-]+((?:19|20)\d\d)\b",
+    r"\b(?:en|in|fin|début|courant|semestre|trimestre|quarter|half|late|early|mid|of"
+    r"|в)[\s-]+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
