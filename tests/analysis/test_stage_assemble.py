@@ -570,3 +570,31 @@ def test_a_russian_step_followed_by_its_past_year_is_background(extracted):
         "в энергетике.\nПроект завода обсуждался на переговорах, начатых в 2017 году."
     )
     assert [e.type for e in extraction.events] == [EventType.AGREEMENT]
+
+
+def test_a_company_with_and_without_its_legal_tail_is_one_organisation(extracted):
+    extraction = extracted(
+        "RABAT, 10 octobre 2023 (MAP) - Le Maroc et le Nigeria ont signé un accord sur le "
+        "gazoduc. L'Office national des hydrocarbures et des mines (ONHYM) et la NNPC ont "
+        "signé le protocole. NNPC Ltd financera une partie des études."
+    )
+    nnpc = [o.names for o in extraction.organizations if any("NNPC" in n for n in o.names)]
+    assert len(nnpc) == 1
+
+
+def test_the_agency_after_a_dateline_date_is_no_organisation(extracted):
+    extraction = extracted(
+        "DOHA, Friday 9 August (GNS) - Qatar and Bangladesh signed a 15-year LNG supply "
+        "agreement in Doha, and the two countries agreed to expand trade.",
+        published=date(2024, 8, 9),
+    )
+    assert not any("GNS" in o.names for o in extraction.organizations)
+
+
+def test_the_arabic_conjunction_is_no_part_of_an_organisations_name(extracted):
+    extraction = extracted(
+        "الرياض في 17 نوفمبر 2022 - وقعت السعودية وكوريا الجنوبية اتفاقيات تمويل مع مؤسسة "
+        "التأمين التجاري الكورية وبنك التصدير والاستيراد الكوري لدعم مشاريع الطاقة."
+    )
+    names = [n for o in extraction.organizations for n in o.names]
+    assert not any(n.startswith("وبنك") for n in names)

@@ -98,15 +98,55 @@ def organizations(ctx: Context) -> list[Organization]:
     for m in a.of(Label.ORGANIZATION):
         if any(fold(n) in blocs for n in m.value) and not _funds(ctx, m):
             continue  # "exports to the European Union", "member of BRICS"
-        names = list(m.value)
-        keys = {fold(n) for n in names}
+        names = [_without_conjunction(n) for n in m.value]
+        keys = {k for n in names for k in _keys(n)}
         for org in orgs:
-            if keys & {fold(n) for n in org.names}:
+            if keys & {k for n in org.names for k in _keys(n)}:
+                org.names += [n for n in names if n not in org.names]
                 org.spans.append(m.span)
                 break
         else:
             orgs.append(Organization(names, spans=[m.span]))
     return orgs
+
+
+_MIN_SHARED_WORDS = 3  # "банк международного сотрудничества" names one bank only
+
+
+#: Legal forms that close a company's name, folded and without dots.
+_LEGAL_TAILS = frozenset(
+    {
+        "ltd", "limited", "llc", "plc", "inc", "corp", "co", "sa", "sae", "s.a", "s.a.e",
+        "sas", "sarl", "spa", "gmbh", "ag", "nv", "bv", "jsc", "pjsc", "ojsc", "oao", "zao",
+        "pao", "ooo", "ао", "оао", "пао", "зао", "ооо", "pvt", "bhd", "tbk", "kk", "oy",
+        "ab", "as", "a/s", "ش.م.م", "ش.م.ع",
+    }
+)  # fmt: skip
+
+
+def _keys(name: str) -> set[str]:
+    """The keys under which two names of one document are one organisation: the name
+    itself, without its legal tail ("NNPC Ltd" is NNPC), and, for a name of three words
+    or more, its last three ("Японский банк международного сотрудничества" is the "банк
+    международного сотрудничества" of "JBIC (банк международного сотрудничества)")."""
+    words = fold(name).replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".") in _LEGAL_TAILS:
+        words.pop()
+    keys = {fold(name), " ".join(words)}
+    if len(words) >= _MIN_SHARED_WORDS:
+        keys.add("~" + " ".join(words[-_MIN_SHARED_WORDS:]))
+    return keys
+
+
+#: Arabic heads of organisation names that the conjunction "و" may be glued to.
+_ARABIC_HEADS = ("بنك", "شركة", "صندوق", "هيئة", "مؤسسة", "مجموعة", "جامعة", "غرفة", "مجلس")
+
+
+def _without_conjunction(name: str) -> str:
+    """An Arabic name without the "and" glued to its first word ("وبنك التصدير")."""
+    if name.startswith("و") and name[1:].startswith(_ARABIC_HEADS):
+        return name[1:]
+    return name
 
 
 def _funds(ctx: Context, m: Mention) -> bool:
