@@ -598,3 +598,13 @@ def test_the_arabic_conjunction_is_no_part_of_an_organisations_name(extracted):
     )
     names = [n for o in extraction.organizations for n in o.names]
     assert not any(n.startswith("وبنك") for n in names)
+
+
+def test_a_short_name_in_brackets_joins_the_organisation_before_it(extracted):
+    extraction = extracted(
+        "DAKAR, 26 novembre 2024 (APS) - Le Sénégal et l'Inde ont signé un accord. "
+        "L'acquisition des bus est financée par une ligne de crédit de 33 millions de dollars "
+        "accordée par l'Export-Import Bank of India (Exim Bank)."
+    )
+    exim = [o.names for o in extraction.organizations if "Exim Bank" in o.names]
+    assert exim and "Export-Import Bank of India" in exim[0]

@@ -95,19 +95,29 @@ def organizations(ctx: Context) -> list[Organization]:
     a = ctx.analysis
     orgs: list[Organization] = []
     blocs = {fold(a.text[slice(*a.span_of(b))]) for b in a.matches("org_bloc")}
+    previous: tuple[Mention, Organization] | None = None
     for m in a.of(Label.ORGANIZATION):
         if any(fold(n) in blocs for n in m.value) and not _funds(ctx, m):
             continue  # "exports to the European Union", "member of BRICS"
         names = [_without_conjunction(n) for n in m.value]
         keys = {k for n in names for k in _keys(n)}
-        for org in orgs:
-            if keys & {k for n in org.names for k in _keys(n)}:
-                org.names += [n for n in names if n not in org.names]
-                org.spans.append(m.span)
-                break
+        found = next((o for o in orgs if keys & {k for n in o.names for k in _keys(n)}), None)
+        if found is None and previous and _in_brackets_after(a.text, previous[0], m):
+            found = previous[1]  # "Export-Import Bank of India (Exim Bank)": its short name
+        if found is not None:
+            found.names += [n for n in names if n not in found.names]
+            found.spans.append(m.span)
         else:
-            orgs.append(Organization(names, spans=[m.span]))
+            found = Organization(names, spans=[m.span])
+            orgs.append(found)
+        previous = (m, found)
     return orgs
+
+
+def _in_brackets_after(text: str, first: Mention, second: Mention) -> bool:
+    return (
+        text[first.end : second.start].strip() == "(" and text[second.end : second.end + 1] == ")"
+    )
 
 
 _MIN_SHARED_WORDS = 3  # "банк международного сотрудничества" names one bank only
