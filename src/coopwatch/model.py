@@ -100,6 +100,9 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+_HEADLINE_LINES = 4  # lines at the top of a page where its headline may stand again
+
+
 @dataclass(slots=True)
 class Document:
     id: str
@@ -131,7 +134,13 @@ class Document:
             # Feeds and pages carry the headline apart from the body: keep it in the
             # text, where it is evidence like any other sentence.
             if not clean.startswith(title):
-                clean = f"{title}\n{clean}"
+                # A page may repeat its headline under a stamp or a kicker: keep it once,
+                # first, where it reads as the headline.
+                lines = clean.split("\n")
+                head = lines[:_HEADLINE_LINES]
+                if title in head:
+                    del lines[head.index(title)]
+                clean = "\n".join([title, *lines])
         return cls(
             id=content_id(clean),
             source=source,

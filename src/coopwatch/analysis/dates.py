@@ -245,6 +245,20 @@ def _year_of_the_text(analysis: Analysis, line: Mention, today: date) -> int | N
     return max((y for y in years if y <= today.year), default=None)
 
 
+def _drop_stamps(analysis: Analysis) -> None:
+    """A date after a crawl's stamp on its line ("Consulté le 02/12/2024") is when the page
+    was seen: it dates nothing of the text."""
+    text = analysis.text
+    for match in analysis.matches("stamp"):
+        end = analysis.span_of(match)[1]
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        for m in analysis.of(Label.DATE):
+            if end <= m.start < line_end:
+                m.value = None
+                m.attrs.update(precision="stamp", inferred=False)
+
+
 def _relative_dates(analysis: Analysis) -> None:
     published = analysis.published
     matches = analysis.matches("relative")
@@ -302,6 +316,7 @@ def run(analysis: Analysis) -> None:
         return
     _absolute_dates(analysis)
     _numeric_dates(analysis)
+    _drop_stamps(analysis)
     today = analysis.options.get("today") or date.today()
     analysis.published, source = _publication_date(analysis, today)
     document = analysis.document

@@ -46,6 +46,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         ],
         # dates stage
         "month": [([name], ("month", n)) for name, n in d.months.items()],
+        "stamp": [(d.stamps, "stamp")],
         "relative": [([name], ("weekday", n)) for name, n in d.weekdays.items()]
         + [
             (d.yesterday, ("offset", -1)),

@@ -98,6 +98,10 @@ class DatesFile(Strict):
     next: Phrases = Field(default_factory=list)
     #: Word after a year number ("года", "г.") to be absorbed into the date span.
     year_words: Phrases = Field(default_factory=list)
+    #: Words of a crawl's stamp ("Consulté le", "Accessed", "дата обращения"): the date
+    #: after them on their line is when a page was seen, never a date of the text. An
+    #: update line ("Last Updated: ...") is left alone: it is often the only date.
+    stamps: Phrases = Field(default_factory=list)
 
 
 class Title(Strict):
