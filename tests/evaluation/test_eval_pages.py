@@ -48,3 +48,35 @@ def test_a_gold_id_with_neither_text_nor_page_is_a_clear_error(tmp_path: Path) -
     (tmp_path / "gold.jsonl").write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
     with pytest.raises(EvalError, match=r"p1\.txt.*\.html"):
         evaluate(tmp_path)
+
+
+def test_the_calibration_counts_every_predicted_event_in_its_band(tmp_path: Path) -> None:
+    from coopwatch.evaluation.run import band_of
+
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "p1.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    result = evaluate(tmp_path)
+    events = result.predictions["p1"]["events"]
+    assert sum(total for _, total in result.bands.values()) == len(events)
+    for event in events:
+        assert result.bands[band_of(event["confidence"])][1] >= 1
+    assert [band_of(x) for x in (0.2, 0.5, 0.89, 0.9)] == ["<0.5", "0.5-0.7", "0.7-0.9", ">=0.9"]
+
+
+def test_confidence_grows_with_the_evidence_of_an_event() -> None:
+    from datetime import date
+
+    from coopwatch.assemble.confidence import confidence
+    from coopwatch.model import Event, EventType, Organization, Span
+
+    bare = Event(type=EventType.AGREEMENT, date=date(2024, 5, 20), parties=["DZ", "TN"])
+    bare.evidence["type"] = [Span(0, 5)]
+    backed = Event(type=EventType.AGREEMENT, date=date(2024, 5, 20), parties=["DZ", "TN"])
+    backed.evidence.update(
+        type=[Span(0, 5), Span(9, 14)], date=[Span(6, 8)], parties=[Span(20, 26)]
+    )
+    backed.organizations.append(Organization(["GETEX"]))
+    published = date(2024, 5, 21)
+    assert 0.0 < confidence(bare, published) < confidence(backed, published) < 1.0
+    assert confidence(bare, None) < confidence(bare, published)

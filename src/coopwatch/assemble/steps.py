@@ -119,5 +119,5 @@ def build_events(ctx: Context, triggers: list[Mention], parties: list[str]) -> l
             filled.add((key, sentence))
             fill_slots(ctx, event, sentence)
     for event in events.values():
-        event.confidence = confidence(event)
+        event.confidence = confidence(event, published)
     return sorted(events.values(), key=lambda e: (e.date or date.min, _TYPE_ORDER[e.type]))

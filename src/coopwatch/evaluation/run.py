@@ -16,6 +16,13 @@ from coopwatch.errors import EvalError
 from coopwatch.evaluation.scoring import FIELDS, Counts, Report, score_document
 from coopwatch.model import Document
 
+#: Bands of event confidence, with their lower bounds.
+BANDS = {"<0.5": 0.0, "0.5-0.7": 0.5, "0.7-0.9": 0.7, ">=0.9": 0.9}
+
+
+def band_of(confidence: float) -> str:
+    return next(name for name, low in reversed(BANDS.items()) if confidence >= low)
+
 
 @dataclass(slots=True)
 class Evaluation:
@@ -26,6 +33,8 @@ class Evaluation:
     #: (correct, total) of predicted events with confidence >= 0.5 and < 0.5
     confident: list[int] = field(default_factory=lambda: [0, 0])
     unsure: list[int] = field(default_factory=lambda: [0, 0])
+    #: Calibration: (correct, total) of predicted events per band of confidence
+    bands: dict[str, list[int]] = field(default_factory=lambda: {b: [0, 0] for b in BANDS})
 
 
 def load_gold(directory: Path) -> list[dict[str, Any]]:
@@ -59,7 +68,7 @@ def evaluate(
     for gold in load_gold(directory):
         if langs and gold.get("lang") not in langs:
             continue
-        document = _read_document(directory, str(gold["id"]))
+        document = read_document(directory, str(gold["id"]))
         prediction = extract(document, model=model).to_json()
         counts = score_document(gold, prediction)
         result.overall.add(counts)
@@ -72,7 +81,7 @@ def evaluate(
     return result
 
 
-def _read_document(directory: Path, doc_id: str) -> Document:
+def read_document(directory: Path, doc_id: str) -> Document:
     """The document of a gold id: its text file, else its HTML page."""
     from coopwatch.errors import InputError
     from coopwatch.readers import html as html_reader
@@ -95,13 +104,16 @@ def _read_document(directory: Path, doc_id: str) -> Document:
 
 
 def _confidence_tally(result: Evaluation, gold: dict[str, Any], prediction: dict[str, Any]) -> None:
-    from coopwatch.evaluation.scoring import _same_event
+    from coopwatch.evaluation.scoring import same_event
 
     for event in prediction.get("events", []):
-        correct = any(_same_event(g, event) for g in gold.get("events", []))
+        correct = any(same_event(g, event) for g in gold.get("events", []))
         bucket = result.confident if event.get("confidence", 0) >= 0.5 else result.unsure
         bucket[0] += int(correct)
         bucket[1] += 1
+        band = result.bands[band_of(event.get("confidence", 0))]
+        band[0] += int(correct)
+        band[1] += 1
 
 
-__all__ = ["FIELDS", "Evaluation", "evaluate", "load_gold"]
+__all__ = ["BANDS", "FIELDS", "Evaluation", "band_of", "evaluate", "load_gold", "read_document"]
