@@ -608,3 +608,12 @@ def test_a_short_name_in_brackets_joins_the_organisation_before_it(extracted):
     )
     exim = [o.names for o in extraction.organizations if "Exim Bank" in o.names]
     assert exim and "Export-Import Bank of India" in exim[0]
+
+
+def test_an_arabic_name_loses_the_phrase_of_a_title_before_it(extracted):
+    extraction = extracted(
+        "نواكشوط في 18 مايو 2023 - وقعت الكويت وموريتانيا اتفاقية قرض. ووقع الاتفاقية عن الجانب "
+        "الموريتاني وزير الشؤون الاقتصادية وترقية القطاعات الإنتاجية عبد السلام ولد محمد صالح."
+    )
+    names = [p.name for p in extraction.persons]
+    assert names and not any("القطاعات" in n for n in names)

@@ -9,6 +9,7 @@ Mouradia", "улица Ленина") is no person.
 
 from __future__ import annotations
 
+from coopwatch.analysis.tokens import Token
 from coopwatch.assemble.context import Context
 from coopwatch.model import Label, Mention
 
@@ -58,6 +59,7 @@ def _trim(ctx: Context, m: Mention, others: list[tuple[int, int, bool]]) -> None
     lead = 0
     while lead < len(inside) and inside[lead]:
         lead += 1
+    lead = max(lead, _arabic_phrase_end(words))
     if any(any(found) for found in inside[lead:]):
         m.attrs["not_person"] = True  # "يعقدان جلسة مباحثات رسمية": a phrase
         return
@@ -67,6 +69,24 @@ def _trim(ctx: Context, m: Mention, others: list[tuple[int, int, bool]]) -> None
         m.start = words[lead].start
         m.surface = a.text[m.start : m.end]
         m.value = m.surface
+
+
+#: Arabic words after which a definite word is still part of a name: "عبد السلام",
+#: "بن عبدالعزيز آل سعود", "ولد محمد".
+_ARABIC_NAME_LINKS = frozenset({"عبد", "بن", "بنت", "ابن", "أبو", "ابو", "أبي", "آل", "ولد"})
+
+
+def _arabic_phrase_end(words: list[Token]) -> int:
+    """Where the words of a phrase end before an Arabic name: a definite word ("ال...")
+    that is neither the name's last nor after one of its links closes a phrase
+    ("وترقية القطاعات الإنتاجية عبد السلام", "وكبير إدارييها التنفيذيين أمين الناصر")."""
+    end = 0
+    for n, word in enumerate(words[:-1]):
+        text = word.text
+        after_link = n > 0 and words[n - 1].text in _ARABIC_NAME_LINKS
+        if text.startswith(("ال", "وال")) and not after_link and text not in _ARABIC_NAME_LINKS:
+            end = n + 1
+    return end if end < len(words) - 1 else 0
 
 
 def is_person(m: Mention) -> bool:
