@@ -259,3 +259,14 @@ def test_a_year_after_a_comma_or_slash_belongs_to_the_date(analysed, text, expec
 def test_last_night_is_the_day_before_publication(dates):
     found = dates("The two ministers met last night in Paris.", lang="en", published=THURSDAY)
     assert found["last night"].value == date(2025, 3, 12)
+
+
+def test_a_date_deep_in_the_lead_is_no_dateline(analysed):
+    analysis = analysed(
+        "Как белорусские самосвалы собирают во Вьетнаме\n"
+        "Совместное белорусско-вьетнамское предприятие «МАЗ Азия» в провинции Хынгйен стало "
+        "одним из самых заметных проектов ОАО «МАЗ» в регионе. Соглашение о создании СП было "
+        "подписано 27 ноября 2017 года в Ханое, а первый самосвал сошёл с конвейера "
+        "15 марта 2019 года."
+    )
+    assert analysis.published is None

@@ -204,7 +204,10 @@ def _publication_date(analysis: Analysis, today: date) -> tuple[date | None, str
     candidates = [
         m
         for m in in_head
-        if m.value is not None and not m.attrs.get("inferred") and m.value <= today
+        if m.value is not None
+        and not m.attrs.get("inferred")
+        and m.value <= today
+        and _opens_its_line(analysis.text, m.start)
     ]
     if candidates:
         first = min(candidates, key=lambda m: m.start)
@@ -228,6 +231,22 @@ def _publication_date(analysis: Analysis, today: date) -> tuple[date | None, str
     line.attrs.update(dateline=True, inferred=False)
     line.value = value
     return value, "text"
+
+
+_DATELINE_REACH = 60  # characters from a line's start where a dateline's date stands
+
+
+_DATELINE_LINE = 160  # characters: a longer line is a paragraph, not a dateline
+
+
+def _opens_its_line(text: str, offset: int) -> bool:
+    """Whether a date stands where a dateline puts it: near the start of its line
+    ("ALGER, 12 mars 2025 (APS) -"), or on a line of its own ("Service de presse,
+    Bichkek, 22 octobre 2024"). One deep in the lead's sentences dates a step."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    return offset - line_start <= _DATELINE_REACH or line_end - line_start <= _DATELINE_LINE
 
 
 def _year_of_the_text(analysis: Analysis, line: Mention, today: date) -> int | None:
