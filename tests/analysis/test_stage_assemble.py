@@ -617,3 +617,11 @@ def test_an_arabic_name_loses_the_phrase_of_a_title_before_it(extracted):
     )
     names = [p.name for p in extraction.persons]
     assert names and not any("القطاعات" in n for n in names)
+
+
+def test_an_arabic_clause_opened_by_a_verb_is_no_person(extracted):
+    extraction = extracted(
+        "عمان في 4 نوفمبر 2019 - الملك يستقبل الرئيس العراقي ويؤكد أهمية المضي في المشاريع "
+        "المشتركة\nووقع الأردن والعراق اتفاقية للتعاون الاقتصادي بين البلدين."
+    )
+    assert not any("المضي" in p.name for p in extraction.persons)

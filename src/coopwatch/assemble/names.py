@@ -59,7 +59,11 @@ def _trim(ctx: Context, m: Mention, others: list[tuple[int, int, bool]]) -> None
     lead = 0
     while lead < len(inside) and inside[lead]:
         lead += 1
-    lead = max(lead, _arabic_phrase_end(words))
+    phrase_end = _arabic_phrase_end(words)
+    if phrase_end == 0 and words and words[0].text.startswith(_ARABIC_VERB_OPENINGS):
+        m.attrs["not_person"] = True  # "ويؤكد أهمية المضي": a verb opens a clause
+        return
+    lead = max(lead, phrase_end)
     if any(any(found) for found in inside[lead:]):
         m.attrs["not_person"] = True  # "يعقدان جلسة مباحثات رسمية": a phrase
         return
@@ -74,6 +78,11 @@ def _trim(ctx: Context, m: Mention, others: list[tuple[int, int, bool]]) -> None
 #: Arabic words after which a definite word is still part of a name: "عبد السلام",
 #: "بن عبدالعزيز آل سعود", "ولد محمد".
 _ARABIC_NAME_LINKS = frozenset({"عبد", "بن", "بنت", "ابن", "أبو", "ابو", "أبي", "آل", "ولد"})
+
+
+#: "and" with the prefix of a verb in the present ("ويؤكد", "وتبحث"), or of a noun
+#: ("وتقنية المعلومات"): no name begins so.
+_ARABIC_VERB_OPENINGS = ("وي", "وت")
 
 
 def _arabic_phrase_end(words: list[Token]) -> int:
