@@ -625,3 +625,16 @@ def test_an_arabic_clause_opened_by_a_verb_is_no_person(extracted):
         "المشتركة\nووقع الأردن والعراق اتفاقية للتعاون الاقتصادي بين البلدين."
     )
     assert not any("المضي" in p.name for p in extraction.persons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La mission économique wallonne au Maroc s'est conclue par la signature de sept "
+        "contrats entre entreprises wallonnes et partenaires marocains.",
+        "Flanders and Morocco signed an agreement on port logistics in Casablanca on "
+        "Tuesday, and Flemish firms pledged to invest in the Tanger Med zone.",
+    ],
+)
+def test_a_federated_region_that_acts_abroad_names_its_country(extracted, text):
+    assert extracted(text, published=date(2024, 3, 14)).parties == ["BE", "MA"]
