@@ -638,3 +638,12 @@ def test_an_arabic_clause_opened_by_a_verb_is_no_person(extracted):
 )
 def test_a_federated_region_that_acts_abroad_names_its_country(extracted, text):
     assert extracted(text, published=date(2024, 3, 14)).parties == ["BE", "MA"]
+
+
+def test_a_one_word_name_opening_another_organisations_name_is_its_short_name(extracted):
+    extraction = extracted(
+        "MUSCAT, January 30, 2025 - Oman and India signed an agreement on buses. Tata Motors "
+        "will deliver 200 buses to Oman, and Tata will also train local mechanics."
+    )
+    tata = [o.names for o in extraction.organizations if any("Tata" in n for n in o.names)]
+    assert len(tata) == 1 and "Tata Motors" in tata[0]

@@ -111,7 +111,27 @@ def organizations(ctx: Context) -> list[Organization]:
             found = Organization(names, spans=[m.span])
             orgs.append(found)
         previous = (m, found)
-    return orgs
+    return _short_names_joined(orgs)
+
+
+def _short_names_joined(orgs: list[Organization]) -> list[Organization]:
+    """A one-word name that opens the name of exactly one other organisation of the text
+    is a short name of it ("Tata" of "Tata Motors", "أرامكو" of "أرامكو السعودية")."""
+    out = list(orgs)
+    for org in orgs:
+        words = {fold(n) for n in org.names if " " not in n.strip()}
+        if len(words) != len(org.names):
+            continue
+        longer = [
+            o
+            for o in out
+            if o is not org and any(fold(n).split(" ", 1)[0] in words for n in o.names if " " in n)
+        ]
+        if len(longer) == 1:
+            longer[0].names += [n for n in org.names if n not in longer[0].names]
+            longer[0].spans += org.spans
+            out.remove(org)
+    return out
 
 
 def _in_brackets_after(text: str, first: Mention, second: Mention) -> bool:
