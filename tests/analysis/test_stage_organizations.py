@@ -580,3 +580,13 @@ def test_arabic_company_and_authority_named_by_their_activity(analysed):
     assert "الشركة المصرية لنقل الكهرباء" in names
     assert "هيئة الطاقة الجديدة والمتجددة" in names
     assert not any(n.startswith("الشركات") for n in names)
+
+
+def test_russian_abbreviations_of_kinds_of_plants_are_no_organisations(analysed):
+    analysis = analysed(
+        "Корпус реактора для первого энергоблока АЭС «Эль-Дабаа» доставлен на площадку\n"
+        "Египетская площадка АЭС «Эль-Дабаа» получила первую партию оборудования от "
+        "Госкорпорации «Росатом»."
+    )
+    names = {n for m in analysis.of(Label.ORGANIZATION) for n in m.value}
+    assert "АЭС" not in names
