@@ -647,3 +647,12 @@ def test_a_one_word_name_opening_another_organisations_name_is_its_short_name(ex
     )
     tata = [o.names for o in extraction.organizations if any("Tata" in n for n in o.names)]
     assert len(tata) == 1 and "Tata Motors" in tata[0]
+
+
+def test_an_arabic_signing_still_to_come_is_a_pledge(extracted):
+    extraction = extracted(
+        "القاهرة في 10 فبراير 2025 - بحث وزير الكهرباء المصري مع وفد سعودي مشروع الرياح، ومن "
+        "المقرر أن يتم التوقيع على اتفاقية شراء الطاقة خلال الأسبوع المقبل."
+    )
+    kinds = [e.type for e in extraction.events]
+    assert EventType.PLEDGE in kinds and EventType.AGREEMENT not in kinds
