@@ -108,6 +108,9 @@ def _decodable(source: str) -> str:
     return source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+_HEADLINE_LINES = 4  # lines at the top of a page where its headline may stand again
+
+
 @dataclass(slots=True)
 class Document:
     id: str
@@ -117,6 +120,9 @@ class Document:
     title: str | None = None
     published: date | None = None
     lang: str | None = None
+    #: Where the publication date came from: "page" (metadata or the caller), "text"
+    #: (the dateline), "url" (a date in the page's URL); set by the dates stage.
+    published_from: str | None = None
 
     @classmethod
     def create(
@@ -136,7 +142,13 @@ class Document:
             # Feeds and pages carry the headline apart from the body: keep it in the
             # text, where it is evidence like any other sentence.
             if not clean.startswith(title):
-                clean = f"{title}\n{clean}"
+                # A page may repeat its headline under a stamp or a kicker: keep it once,
+                # first, where it reads as the headline.
+                lines = clean.split("\n")
+                head = lines[:_HEADLINE_LINES]
+                if title in head:
+                    del lines[head.index(title)]
+                clean = "\n".join([title, *lines])
         return cls(
             id=content_id(clean),
             source=_decodable(source),
@@ -290,6 +302,7 @@ class Extraction:
             "title": doc.title,
             "lang": doc.lang,
             "published": doc.published.isoformat() if doc.published else None,
+            "published_from": doc.published_from,
             "parties": self.parties,
             "events": [e.to_json() for e in self.events],
             "sectors": self.sectors,

@@ -359,6 +359,19 @@ def test_expected_step_gives_no_implementation(extracted, sentence):
     assert [e.type for e in extraction.events] == [EventType.AGREEMENT]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont lancé la production du "
+        "programme commun de tracteurs.",
+        "NEW DELHI, March 12, 2025 - India and Japan launched production due to strong demand "
+        "for the joint tractors.",
+    ],
+)
+def test_a_noun_programme_or_due_to_does_not_put_a_step_in_the_future(extracted, text):
+    assert [e.type for e in extracted(text).events] == [EventType.IMPLEMENTATION]
+
+
 def test_step_done_with_a_later_year_further_on_is_still_implementation(extracted):
     extraction = extracted(
         "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont inauguré mardi une usine "
@@ -459,3 +472,187 @@ def test_visit_that_frames_a_past_signing_is_no_separate_meeting(extracted):
     )
     background = [e.type for e in extraction.events if e.date == date(2023, 12, 4)]
     assert background == [EventType.AGREEMENT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALGER, 13 mars 2025 (APS) - L'Algérie et la Tunisie ont annoncé que des accords "
+        "seront signés dans le domaine des engrais lors de la prochaine commission mixte.",
+        "NEW DELHI, March 12, 2025 - India and Japan will invest in the metro line once the "
+        "deal is signed by both governments.",
+        "МИНСК, 12 марта 2025 года. Беларусь и Алжир договорились, что соглашения о "
+        "производстве тракторов будут подписаны в Алжире.",
+        "NEW DELHI, March 12, 2025 - The Indian and Japanese ministers will meet in Tokyo "
+        "next week to discuss the financing of the metro line.",
+        "ALGER, 13 mars 2025 (APS) - Les ministres algérien et tunisien se réuniront le 20 "
+        "mars pour examiner le projet d'usine d'engrais commune.",
+    ],
+)
+def test_a_step_still_to_come_is_a_pledge_told_on_the_day_of_the_report(extracted, text):
+    extraction = extracted(text)
+    assert [e.type for e in extraction.events] == [EventType.PLEDGE]
+    assert extraction.events[0].date == extraction.document.published
+
+
+def test_trigger_words_in_another_sense_tell_no_step(extracted):
+    extraction = extracted(
+        "NEW DELHI, March 12, 2025 - India and Japan agreed to boost trade in steel. The "
+        "Indian plant met the demand for steel, and the minister said he wants to thank "
+        "Japan for its support."
+    )
+    assert [e.type for e in extraction.events] == [EventType.PLEDGE]
+    assert [e.trigger for e in extraction.events] == ["agreed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW DELHI, March 12, 2025 - Kenya received the first batch of buses built under the "
+        "India-Kenya partnership.",
+        "NEW DELHI, March 12, 2025 - India handed over the harvesters to Kenya under the "
+        "bilateral partnership with Kenya.",
+        "ALGER, 13 mars 2025 (APS) - La Biélorussie a remis à l'Algérie les premières "
+        "moissonneuses-batteuses produites par la coentreprise.",
+        "МИНСК, 12 марта 2025 года. Алжир получил первую партию белорусских тракторов в "
+        "рамках контракта о сотрудничестве.",
+        "الجزائر في 12 مارس 2025 - تسلمت الجزائر الحافلات البيلاروسية في إطار الشراكة بين البلدين.",
+    ],
+)
+def test_deliveries_received_or_handed_over_are_implementation(extracted, text):
+    assert EventType.IMPLEMENTATION in [e.type for e in extracted(text).events]
+
+
+def test_a_place_after_a_palace_or_street_word_is_no_person(extracted):
+    extraction = extracted(
+        "ALGER, 21 mai 2024 (APS) - Le président de la République, Abdelmadjid Tebboune, a "
+        "reçu hier au palais d'El Mouradia le ministre mauritanien de l'Économie, Sid'Ahmed "
+        "Ould Bouh. Les deux pays ont signé un accord de coopération économique."
+    )
+    names = [p.name for p in extraction.persons]
+    assert "Abdelmadjid Tebboune" in names
+    assert not any("Mouradia" in n for n in names)
+
+
+def test_a_name_loses_the_words_of_another_mention_before_it(extracted):
+    extraction = extracted(
+        "LUSAKA, March 12, 2025 - Zambia and Malawi signed an agreement on a railway line. "
+        "It was signed by the Minister of Transport and Logistics Mwansa Chileshe and the "
+        "Malawian minister Chikondi Banda. Chileshe said the line would open in 2027."
+    )
+    names = [p.name for p in extraction.persons]
+    assert "Mwansa Chileshe" in names
+    assert not any(n.startswith("Logistics") for n in names)
+
+
+def test_a_phrase_with_a_step_inside_is_no_person(extracted):
+    extraction = extracted(
+        "الرياض في 17 نوفمبر 2022 - وقعت السعودية وكوريا الجنوبية اتفاقية شراكة، وأكد وزير "
+        "الطاقة الأمير عبدالعزيز بن سلمان ويؤكد أهمية المضي قدما في الشراكة بين البلدين."
+    )
+    assert not any("المضي" in p.name for p in extraction.persons)
+
+
+def test_a_dateline_that_repeats_the_pages_date_does_not_date_the_lead(extracted):
+    extraction = extracted(
+        "SEOUL, June 18 (KEW) - South Korea's export insurer signed a memorandum of "
+        "understanding with Uzbekistan on Friday in Tashkent for energy projects.",
+        published=date(2024, 6, 18),
+    )
+    assert [(e.type, e.date) for e in extraction.events] == [
+        (EventType.AGREEMENT, date(2024, 6, 14))
+    ]
+
+
+def test_a_russian_step_followed_by_its_past_year_is_background(extracted):
+    extraction = extracted(
+        "МОСКВА, 12 марта 2025 года. Россия и Вьетнам подписали соглашение о сотрудничестве "
+        "в энергетике.\nПроект завода обсуждался на переговорах, начатых в 2017 году."
+    )
+    assert [e.type for e in extraction.events] == [EventType.AGREEMENT]
+
+
+def test_a_company_with_and_without_its_legal_tail_is_one_organisation(extracted):
+    extraction = extracted(
+        "RABAT, 10 octobre 2023 (MAP) - Le Maroc et le Nigeria ont signé un accord sur le "
+        "gazoduc. L'Office national des hydrocarbures et des mines (ONHYM) et la NNPC ont "
+        "signé le protocole. NNPC Ltd financera une partie des études."
+    )
+    nnpc = [o.names for o in extraction.organizations if any("NNPC" in n for n in o.names)]
+    assert len(nnpc) == 1
+
+
+def test_the_agency_after_a_dateline_date_is_no_organisation(extracted):
+    extraction = extracted(
+        "DOHA, Friday 9 August (GNS) - Qatar and Bangladesh signed a 15-year LNG supply "
+        "agreement in Doha, and the two countries agreed to expand trade.",
+        published=date(2024, 8, 9),
+    )
+    assert not any("GNS" in o.names for o in extraction.organizations)
+
+
+def test_the_arabic_conjunction_is_no_part_of_an_organisations_name(extracted):
+    extraction = extracted(
+        "الرياض في 17 نوفمبر 2022 - وقعت السعودية وكوريا الجنوبية اتفاقيات تمويل مع مؤسسة "
+        "التأمين التجاري الكورية وبنك التصدير والاستيراد الكوري لدعم مشاريع الطاقة."
+    )
+    names = [n for o in extraction.organizations for n in o.names]
+    assert not any(n.startswith("وبنك") for n in names)
+
+
+def test_a_short_name_in_brackets_joins_the_organisation_before_it(extracted):
+    extraction = extracted(
+        "DAKAR, 26 novembre 2024 (APS) - Le Sénégal et l'Inde ont signé un accord. "
+        "L'acquisition des bus est financée par une ligne de crédit de 33 millions de dollars "
+        "accordée par l'Export-Import Bank of India (Exim Bank)."
+    )
+    exim = [o.names for o in extraction.organizations if "Exim Bank" in o.names]
+    assert exim and "Export-Import Bank of India" in exim[0]
+
+
+def test_an_arabic_name_loses_the_phrase_of_a_title_before_it(extracted):
+    extraction = extracted(
+        "نواكشوط في 18 مايو 2023 - وقعت الكويت وموريتانيا اتفاقية قرض. ووقع الاتفاقية عن الجانب "
+        "الموريتاني وزير الشؤون الاقتصادية وترقية القطاعات الإنتاجية عبد السلام ولد محمد صالح."
+    )
+    names = [p.name for p in extraction.persons]
+    assert names and not any("القطاعات" in n for n in names)
+
+
+def test_an_arabic_clause_opened_by_a_verb_is_no_person(extracted):
+    extraction = extracted(
+        "عمان في 4 نوفمبر 2019 - الملك يستقبل الرئيس العراقي ويؤكد أهمية المضي في المشاريع "
+        "المشتركة\nووقع الأردن والعراق اتفاقية للتعاون الاقتصادي بين البلدين."
+    )
+    assert not any("المضي" in p.name for p in extraction.persons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La mission économique wallonne au Maroc s'est conclue par la signature de sept "
+        "contrats entre entreprises wallonnes et partenaires marocains.",
+        "Flanders and Morocco signed an agreement on port logistics in Casablanca on "
+        "Tuesday, and Flemish firms pledged to invest in the Tanger Med zone.",
+    ],
+)
+def test_a_federated_region_that_acts_abroad_names_its_country(extracted, text):
+    assert extracted(text, published=date(2024, 3, 14)).parties == ["BE", "MA"]
+
+
+def test_a_one_word_name_opening_another_organisations_name_is_its_short_name(extracted):
+    extraction = extracted(
+        "MUSCAT, January 30, 2025 - Oman and India signed an agreement on buses. Tata Motors "
+        "will deliver 200 buses to Oman, and Tata will also train local mechanics."
+    )
+    tata = [o.names for o in extraction.organizations if any("Tata" in n for n in o.names)]
+    assert len(tata) == 1 and "Tata Motors" in tata[0]
+
+
+def test_an_arabic_signing_still_to_come_is_a_pledge(extracted):
+    extraction = extracted(
+        "القاهرة في 10 فبراير 2025 - بحث وزير الكهرباء المصري مع وفد سعودي مشروع الرياح، ومن "
+        "المقرر أن يتم التوقيع على اتفاقية شراء الطاقة خلال الأسبوع المقبل."
+    )
+    kinds = [e.type for e in extraction.events]
+    assert EventType.PLEDGE in kinds and EventType.AGREEMENT not in kinds

@@ -166,3 +166,107 @@ def test_day_and_month_without_year_take_the_year_before_publication(dates):
 def test_day_and_month_without_year_in_the_same_year(dates):
     found = dates("Les ministres se sont réunis le 5 mars.", published=THURSDAY)
     assert found["5 mars"].value == date(2025, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://agence.example/economie/2019/11/04/accord-tracteurs",
+        "https://agence.example/2019-11/04/accord-tracteurs.html",
+        "https://agence.example/economie/accord-tracteurs-20191104-1234.html",
+    ],
+)
+def test_a_date_in_the_url_is_the_publication_date_when_the_text_gives_none(url):
+    from coopwatch.analysis.pipeline import analyse
+    from coopwatch.model import Document
+
+    document = Document.create(
+        "L'Algérie et la Biélorussie ont signé hier un accord sur les tracteurs.", "t", url=url
+    )
+    analysis = analyse(document)
+    assert analysis.published == date(2019, 11, 4)
+    assert analysis.document.published_from == "url"
+    (yesterday,) = analysis.of(Label.DATE)
+    assert yesterday.value == date(2019, 11, 3)
+
+
+def test_the_datelines_date_wins_over_the_urls():
+    from coopwatch.analysis.pipeline import analyse
+    from coopwatch.model import Document
+
+    document = Document.create(
+        "ALGER, 12 mars 2025 (APS) - Le ministre a reçu la délégation.",
+        "t",
+        url="https://agence.example/2019/11/04/delegation",
+    )
+    analysis = analyse(document)
+    assert analysis.published == date(2025, 3, 12)
+    assert analysis.document.published_from == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ALGER, jeudi 14 mars (APS) - Le ministre a reçu la délégation.", date(2024, 3, 14)),
+        ("МИНСК, вторник, 7 июня. Министр принял делегацию.", date(2022, 6, 7)),
+        ("LONDON, Friday 9 August - The minister met the delegation.", date(2024, 8, 9)),
+    ],
+)
+def test_a_weekday_fixes_the_year_of_a_dateline_without_one(analysed, text, expected):
+    analysis = analysed(text)
+    assert analysis.published == expected
+
+
+def test_a_weekday_fixes_the_year_of_a_date_in_the_body(dates):
+    found = dates(
+        "ALGER, 20 mars 2025 (APS) - Les deux pays avaient signé l'accord le jeudi 16 mars.",
+        lang="fr",
+    )
+    assert found["jeudi 16 mars"].value == date(2023, 3, 16)
+
+
+def test_a_year_in_passing_is_no_publication_year(analysed):
+    analysis = analysed(
+        "ALGER, 14 mars (APS) - Comme lors de la crise de 1974, les deux pays coopèrent."
+    )
+    assert analysis.published is None
+
+
+def test_a_day_and_month_alone_give_no_year(analysed):
+    analysis = analysed("ALGER, 14 mars (APS) - Le ministre a reçu la délégation biélorusse.")
+    assert analysis.published is None
+    assert all(m.value is None for m in analysis.of(Label.DATE))
+
+
+def test_a_publication_date_is_never_after_the_moment_of_analysis(analysed):
+    analysis = analysed("ALGER, 12 mars 2091 (APS) - Le ministre a reçu la délégation.")
+    assert analysis.published is None
+    later = analysed("Le ministre a reçu la délégation.", published=date(2091, 3, 12))
+    assert later.published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ABU DHABI, 18th June, 2025 (WAM) -- The two sides met.", date(2025, 6, 18)),
+        ("Addis Ababa, November 27/2024 (ENA) Ethiopia and Kenya met.", date(2024, 11, 27)),
+    ],
+)
+def test_a_year_after_a_comma_or_slash_belongs_to_the_date(analysed, text, expected):
+    assert analysed(text).published == expected
+
+
+def test_last_night_is_the_day_before_publication(dates):
+    found = dates("The two ministers met last night in Paris.", lang="en", published=THURSDAY)
+    assert found["last night"].value == date(2025, 3, 12)
+
+
+def test_a_date_deep_in_the_lead_is_no_dateline(analysed):
+    analysis = analysed(
+        "Как белорусские самосвалы собирают во Вьетнаме\n"
+        "Совместное белорусско-вьетнамское предприятие «МАЗ Азия» в провинции Хынгйен стало "
+        "одним из самых заметных проектов ОАО «МАЗ» в регионе. Соглашение о создании СП было "
+        "подписано 27 ноября 2017 года в Ханое, а первый самосвал сошёл с конвейера "
+        "15 марта 2019 года."
+    )
+    assert analysis.published is None

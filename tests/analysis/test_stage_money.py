@@ -233,3 +233,11 @@ def test_figures_in_brackets_after_words_make_the_amount(analysed, text, expecte
 def test_unit_prices_are_no_money_of_the_cooperation(analysed, text):
     found = [(m.value, m.attrs["excluded"]) for m in analysed(text).of(Label.MONEY)]
     assert [value for value, excluded in found if not excluded] == [700_000_000]
+
+
+def test_jobs_a_region_has_lost_are_no_jobs_created(extracted):
+    extraction = extracted(
+        "ABERDEEN, 12 September 2023 - The United Kingdom and Norway signed an agreement on "
+        "floating wind. Aberdeen has lost around 10,000 oil and gas jobs since the 2014 crash."
+    )
+    assert extraction.jobs is None

@@ -567,3 +567,26 @@ def test_head_with_nationality_whose_name_goes_on_is_not_cut(organizations):
         "L'Union tunisienne de l'industrie, du commerce et de l'artisanat (UTICA) a signé."
     )
     assert ["Union tunisienne"] not in [names for _, names in found]
+
+
+def test_arabic_company_and_authority_named_by_their_activity(analysed):
+    from coopwatch.model import Label
+
+    analysis = analysed(
+        "ووقعت أكوا باور اتفاقية شراء الطاقة مع الشركة المصرية لنقل الكهرباء، واتفاقية أخرى "
+        "مع هيئة الطاقة الجديدة والمتجددة. وتسعى الشركات الطاقوية الوطنية إلى التوسع."
+    )
+    names = {n for m in analysis.of(Label.ORGANIZATION) for n in m.value}
+    assert "الشركة المصرية لنقل الكهرباء" in names
+    assert "هيئة الطاقة الجديدة والمتجددة" in names
+    assert not any(n.startswith("الشركات") for n in names)
+
+
+def test_russian_abbreviations_of_kinds_of_plants_are_no_organisations(analysed):
+    analysis = analysed(
+        "Корпус реактора для первого энергоблока АЭС «Эль-Дабаа» доставлен на площадку\n"
+        "Египетская площадка АЭС «Эль-Дабаа» получила первую партию оборудования от "
+        "Госкорпорации «Росатом»."
+    )
+    names = {n for m in analysis.of(Label.ORGANIZATION) for n in m.value}
+    assert "АЭС" not in names

@@ -264,3 +264,25 @@ def test_short_surname_written_like_a_function_word(persons):
     )
     assert [p.value for p in found] == ["Ma Qiang"]
     assert persons("Le ministre a reçu la délégation. Ma délégation est prête, a-t-il dit.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("AMMAN, March 12, 2025 - King Abdullah II received the Qatari delegation.", "Abdullah II"),
+        ("RABAT, 12 mars 2025 - Le roi Mohammed VI a reçu la délégation qatarie.", "Mohammed VI"),
+        ("МОСКВА, 12 марта 2025 года. Король Иордании Абдалла II прибыл в Москву.", "Абдалла II"),
+        (
+            "NEW DELHI, January 29, 2025 - External Affairs Minister S. Jaishankar met the "
+            "Omani delegation.",
+            "S. Jaishankar",
+        ),
+        (
+            "SEOUL, June 18, 2024 - The MOU was signed by K-SURE chief executive Lee In-ho in "
+            "Tashkent.",
+            "Lee In-ho",
+        ),
+    ],
+)
+def test_regnal_numbers_initials_and_two_part_given_names(analysed, text, name):
+    assert name in [m.surface for m in analysed(text).of(Label.PERSON)]

@@ -22,6 +22,8 @@ CORPORA = {
     "tests_fresh": ROOT / "tests" / "corpus" / "fresh",
     "tests_fresh2": ROOT / "tests" / "corpus" / "fresh2",
     "tests_fresh3": ROOT / "tests" / "corpus" / "fresh3",
+    "tests_web_fr_en": ROOT / "tests" / "corpus" / "web_fr_en",
+    "tests_web_ar_ru": ROOT / "tests" / "corpus" / "web_ar_ru",
 }
 TOLERANCE = 1e-6
 

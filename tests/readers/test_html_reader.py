@@ -72,3 +72,37 @@ def test_extract_prefers_given_url_and_falls_back_to_given_date() -> None:
     assert doc.url == "https://fetched.example/a"
     assert doc.published == date(2025, 1, 2)
     assert doc.source == "crawl#3"
+
+
+NEWS_PAGE = """<html><head><meta charset="utf-8"><title>{title}</title>{head}</head>
+<body><nav><a href="/">Accueil</a></nav><article><h1>{title}</h1>
+<p>L'Algérie et la Tunisie ont signé hier à Alger un accord de partenariat pour la
+production d'engrais, a indiqué le ministère de l'Industrie dans un communiqué.</p>
+<p>Les deux pays ont convenu de créer une société mixte pour produire des engrais
+azotés à Skikda, un projet de 300 millions de dollars.</p></article></body></html>"""
+
+
+def test_og_url_gives_the_url_and_its_date_is_left_to_the_text(tmp_path: Path) -> None:
+    from coopwatch import extract
+
+    head = '<meta property="og:url" content="https://agence.example/eco/2024/05/21/engrais">'
+    path = tmp_path / "page.html"
+    path.write_text(NEWS_PAGE.format(title="Engrais : accord algéro-tunisien", head=head))
+    doc = read_one(path)
+    assert doc.url == "https://agence.example/eco/2024/05/21/engrais"
+    assert doc.published is None  # the URL's date is no declared date
+    result = extract(doc).to_json()
+    assert (result["published"], result["published_from"]) == ("2024-05-21", "url")
+    assert {e["date"] for e in result["events"]} == {"2024-05-20"}
+
+
+def test_a_declared_date_wins_over_the_urls(tmp_path: Path) -> None:
+    head = (
+        '<link rel="canonical" href="https://agence.example/eco/2024/05/21/engrais">'
+        '<meta property="article:published_time" content="2024-05-22T08:00:00+01:00">'
+    )
+    path = tmp_path / "page.html"
+    path.write_text(NEWS_PAGE.format(title="Engrais : accord algéro-tunisien", head=head))
+    doc = read_one(path)
+    assert doc.url == "https://agence.example/eco/2024/05/21/engrais"
+    assert doc.published == date(2024, 5, 22)

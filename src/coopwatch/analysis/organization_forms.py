@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 
 from coopwatch.analysis.keying import arabic_fold, plain_keys
 from coopwatch.analysis.state import Analysis
+from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
 from coopwatch.text import fold
 
@@ -164,6 +165,22 @@ def nominative(analysis: Analysis, first: int, last: int) -> list[str]:
     return [" ".join([lemmas[0].capitalize(), *lemmas[1:]])]
 
 
+#: Plural heads name a class of organisations, not one ("الشركات الطاقوية الوطنية").
+_PLURAL_HEADS = frozenset(
+    arabic_fold(w) for w in ("شركات", "الشركات", "مؤسسات", "المؤسسات", "بنوك", "البنوك", "هيئات")
+)
+
+
+def _governs_definite(tokens: list[Token], k: int, word: str) -> bool:
+    """A word after "ل" (for) that governs the definite word after it: "لنقل الكهرباء"."""
+    return (
+        word.startswith("ل")
+        and not word.startswith("لل")
+        and k + 1 < len(tokens)
+        and arabic_fold(tokens[k + 1].text).startswith(_DEFINITE)
+    )
+
+
 def uncased_name(
     analysis: Analysis,
     h: int,
@@ -183,8 +200,8 @@ def uncased_name(
     """
     tokens = analysis.tokens
     head = arabic_fold(tokens[h].text)
-    if _carries_preposition(analysis.lexicon, head):  # type: ignore[arg-type]
-        return None
+    if _carries_preposition(analysis.lexicon, head) or head in _PLURAL_HEADS:  # type: ignore[arg-type]
+        return None  # "الشركات الطاقوية الوطنية", the national energy companies: a class
     j = head_ends.get(h, h + 1)
     if j >= len(tokens):
         return None
@@ -201,20 +218,22 @@ def uncased_name(
         return tokens[h].start, tokens[j].end  # "جامعة البحرين", "بنك الجزائر"
     # A country right after a definite head qualifies it: "الشركة السعودية" is Saudi.
     qualifiers = adjectives | ({j} & countries if head.startswith("ال") else set())
-    if (
-        (j in blocked and j not in qualifiers)
-        or analysis.is_name_stopword(j)
-        or not first.startswith(_DEFINITE)
-    ):
+    if (j in blocked and j not in qualifiers) or not first.startswith(_DEFINITE):
         return None  # proper names come from the known list: verbs look just like them
     if not head.startswith("ال") and first.startswith("لل"):
         return None  # "مصنع للزجاج", a plant for glass: a description, not a name
     k = j
-    while k < len(tokens) and k - j < 5 and tokens[k].is_word and not analysis.is_name_stopword(k):
+    while k < len(tokens) and k - j < 5 and tokens[k].is_word:
         if analysis.crosses_line(k - 1, k):
             break
-        if not arabic_fold(tokens[k].text).startswith(_DEFINITE) or k in head_ends:
+        word = arabic_fold(tokens[k].text)
+        if k in head_ends:
             break  # "... والمعهد المركزي": a second organisation begins
+        if _governs_definite(tokens, k, word):
+            k += 2  # "لنقل الكهرباء": for the transmission of electricity
+            continue
+        if not word.startswith(_DEFINITE):
+            break
         if k in blocked and k not in qualifiers:
             break
         k += 1

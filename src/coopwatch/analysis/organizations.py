@@ -580,8 +580,11 @@ def run(analysis: Analysis) -> None:
             continue  # a word written like a name is one only after an organisation's:
             # "Entreprise brésilienne de recherche agricole (Embrapa)", not "Hassi Ameur (Oran)"
         long_name = text[tokens[first].start : tokens[end - 1].end]
-        if long_name.isupper():
-            continue  # a dateline and its agency: "N'DJAMENA (ATP)", "ADDIS ABABA (ENA)"
+        if long_name.isupper() or any(
+            d.start < tokens[end - 1].end and tokens[first].start < d.end
+            for d in analysis.of(Label.DATE)
+        ):
+            continue  # a dateline and its agency: "N'DJAMENA (ATP)", "9 August (GNS)"
         if excluded(analysis, text[tokens[governed_from].start : tokens[end - 1].end]):
             continue  # "Ministry of External Affairs (MEA)": the acronym is a ministry too
         remember([acronym, long_name], tokens[first].start, m.end())

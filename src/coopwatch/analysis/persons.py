@@ -10,6 +10,7 @@ capitalised words; in Arabic, the words after the title up to a function word.
 
 from __future__ import annotations
 
+import re
 from itertools import compress, count
 from operator import attrgetter, itemgetter
 
@@ -41,6 +42,7 @@ _PARTICLES = frozenset(
 )
 _ARABIC_PARTICLES = frozenset({"بن", "بنت", "ابن", "أبو", "ابو", "آل"})
 _MAX_NAME_WORDS = 5
+_ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})$")  # regnal numbers; "I" is a word
 _TEXT = attrgetter("text")
 _FIRST_LETTER = itemgetter(0)
 
@@ -101,8 +103,29 @@ def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] |
                 words += 1
                 continue
             break
-        if _is_name_word(analysis, j, blocked):
-            j += 1
+        if _is_name_word(analysis, j, blocked) or (
+            cased and _ROMAN.match(tok.text) and j not in blocked
+        ):
+            j += 1  # "Abdullah II", "Mohammed VI": the numeral completes a king's name
+            words += 1
+            continue
+        if (
+            cased
+            and tok.text == "."
+            and _initial(tokens[j - 1])
+            and j + 1 < len(tokens)
+            and _is_name_word(analysis, j + 1, blocked)
+        ):
+            j += 1  # "S. Jaishankar": an initial and its dot
+            continue
+        if (
+            cased
+            and tok.is_capitalised
+            and j + 2 < len(tokens)
+            and tokens[j + 1].text == "-"
+            and _hyphen_part(analysis, j + 1, blocked)
+        ):
+            j += 3  # "Lee In-ho": a given name of two parts, the first a common word
             words += 1
             continue
         break
@@ -133,6 +156,10 @@ def _short_surname(analysis: Analysis, i: int, blocked: set[int]) -> bool:
         and not analysis.crosses_line(i - 1, i)
         and _is_name_word(analysis, i + 1, blocked)
     )
+
+
+def _initial(token: Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper()
 
 
 def _hyphen_part(analysis: Analysis, hyphen: int, blocked: set[int]) -> bool:

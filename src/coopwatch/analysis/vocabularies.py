@@ -46,6 +46,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         ],
         # dates stage
         "month": [([name], ("month", n)) for name, n in d.months.items()],
+        "stamp": [(d.stamps, "stamp")],
         "relative": [([name], ("weekday", n)) for name, n in d.weekdays.items()]
         + [
             (d.yesterday, ("offset", -1)),
@@ -59,6 +60,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         # persons stage
         "title": [(title.phrases, ("title", title.role)) for title in t.title]
         + [(t.honorifics, ("honorific", None)), (t.counterpart, ("counterpart", None))],
+        "place_head": [(t.place_heads, "place")],
         # organisations stage
         "org_head": [(o.heads, "head")],
         "org_suffix": [(o.suffixes, "suffix")],
@@ -79,7 +81,8 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "joint_marker": [(i.joint_markers, "marker")],
         "joint_object": [(i.joint_objects, "object")],
         "trigger": [(getattr(tr, kind.value), ("trigger", kind.value)) for kind in EventType]
-        + [(tr.cooperation, ("cooperation", None)), (tr.negation, ("negation", None))],
+        + [(tr.cooperation, ("cooperation", None)), (tr.negation, ("negation", None))]
+        + [(tr.to_come, ("to_come", None)), (tr.other_senses, ("other", None))],
         "off_topic": [(lexicon.off_topic.phrases, "off_topic")],
         # money stage
         "currency": [([p], code) for code, phrases in m.currencies.items() for p in phrases]

@@ -34,6 +34,16 @@ def _table(title: str, report: Report) -> Table:
     return table
 
 
+def _calibration(result: Evaluation) -> Table:
+    """For each band of event confidence, the share of the events in it that are right."""
+    table = Table(title="calibration of event confidence", title_justify="left")
+    for column in ("confidence", "events", "right", "share right"):
+        table.add_column(column, justify="right" if column != "confidence" else "left")
+    for band, (right, total) in result.bands.items():
+        table.add_row(band, str(total), str(right), f"{right / total:.2f}" if total else "-")
+    return table
+
+
 def _summary(result: Evaluation) -> dict[str, object]:
     def report_json(report: Report) -> dict[str, object]:
         return {
@@ -52,6 +62,9 @@ def _summary(result: Evaluation) -> dict[str, object]:
     out: dict[str, object] = {
         "overall": report_json(result.overall),
         "by_lang": {lang: report_json(r) for lang, r in sorted(result.by_lang.items())},
+        "calibration": {
+            band: {"events": total, "right": right} for band, (right, total) in result.bands.items()
+        },
     }
     if result.links is not None:
         out["links"] = result.links.to_json()
@@ -89,6 +102,7 @@ def eval_command(
         f"{f' ({lo[0] / lo[1]:.2f})' if lo[1] else ''}"
     )
     console.print(_table(f"overall: {result.overall.documents} documents", result.overall))
+    console.print(_calibration(result))
     if (links := result.links) is not None:
         for name, c in (("steps", links.steps), ("commitments", links.commitments)):
             console.print(

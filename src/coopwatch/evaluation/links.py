@@ -22,7 +22,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from coopwatch.evaluation.scoring import Counts, _same_event
+from coopwatch.evaluation.scoring import Counts, same_event
 from coopwatch.linking.commitments import strongest
 from coopwatch.model import CommitmentStage, Extraction
 from coopwatch.store import Store
@@ -87,7 +87,7 @@ def _match(gold_events: list[dict[str, Any]], found: list[ReportRow]) -> dict[in
     free = list(found)
     for i, g in enumerate(gold_events):
         for r in free:
-            if _same_event(g, {"type": r.type, "date": r.date.isoformat() if r.date else None}):
+            if same_event(g, {"type": r.type, "date": r.date.isoformat() if r.date else None}):
                 out[i] = r
                 free.remove(r)
                 break

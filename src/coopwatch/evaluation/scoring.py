@@ -93,7 +93,8 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def _same_event(g: dict[str, Any], p: dict[str, Any]) -> bool:
+def same_event(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    """Whether a predicted event is a gold one: same type, dates within 2 days."""
     if g.get("type") != p.get("type"):
         return False
     gd, pd = _as_date(g.get("date")), _as_date(p.get("date"))
@@ -169,7 +170,7 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Coun
     """Counts per field for one document."""
     return {
         "parties": _sets(gold.get("parties", []), pred.get("parties", [])),
-        "events": _one_to_one(gold.get("events", []), pred.get("events", []), _same_event),
+        "events": _one_to_one(gold.get("events", []), pred.get("events", []), same_event),
         "sectors": _sectors(gold.get("sectors", []), pred.get("sectors", [])),
         "instruments": _sets(gold.get("instruments", []), pred.get("instruments", [])),
         "organizations": _one_to_one(

@@ -98,6 +98,10 @@ class DatesFile(Strict):
     next: Phrases = Field(default_factory=list)
     #: Word after a year number ("года", "г.") to be absorbed into the date span.
     year_words: Phrases = Field(default_factory=list)
+    #: Words of a crawl's stamp ("Consulté le", "Accessed", "дата обращения"): the date
+    #: after them on their line is when a page was seen, never a date of the text. An
+    #: update line ("Last Updated: ...") is left alone: it is often the only date.
+    stamps: Phrases = Field(default_factory=list)
 
 
 class Title(Strict):
@@ -109,6 +113,9 @@ class TitlesFile(Strict):
     honorifics: Phrases = Field(default_factory=list)
     counterpart: Phrases = Field(default_factory=list)
     title: list[Title] = Field(default_factory=list)
+    #: Words of a place that a name follows ("palais d'El Mouradia", "улица Ленина"):
+    #: the name is the place's, no person's.
+    place_heads: Phrases = Field(default_factory=list)
 
 
 class TriggersFile(Strict):
@@ -120,6 +127,13 @@ class TriggersFile(Strict):
     cooperation: Phrases = Field(default_factory=list)
     #: Words that make a sentence's steps hypothetical or past-background (no event).
     negation: Phrases = Field(default_factory=list)
+    #: Words that put the step right after them still to come, by a future or a
+    #: condition ("seront signés", "once the deal is signed", "la prochaine commission
+    #: mixte"): the step is a pledge.
+    to_come: Phrases = Field(default_factory=list)
+    #: Phrases where a trigger word has another sense ("met the demand", "wants to
+    #: thank"): consumed, they tell no step and are no word of cooperation.
+    other_senses: Phrases = Field(default_factory=list)
 
 
 class Sector(Strict):

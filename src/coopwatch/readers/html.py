@@ -1,6 +1,9 @@
 """HTML pages: main text, title, date and canonical URL, extracted by trafilatura.
 
 ``extract`` is the one HTML path: the WARC reader calls it for every page it holds.
+The page's URL is the one given, else its canonical link, else its ``og:url``. The
+date is the one its metadata declares; a date found only in its URL is left to the
+dates stage, which takes it when the text gives none and says so.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from datetime import date
 from pathlib import Path
 
 import trafilatura
+from htmldate import find_date
+from lxml import html as lxml_html
 from trafilatura.settings import Document as ExtractedPage
 
 from coopwatch.errors import InputError
@@ -23,6 +28,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 #: Only dates the page declares (metadata, <time>, URL): a date guessed from the
 #: body text or a copyright line would be wrong more often than missing.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+#: Elements that carry the page's URL: without them, the date search reads no URL.
+_URL_ELEMENTS = ".//link[@rel='canonical'] | .//meta[@property='og:url'] | .//base"
 
 
 def read(path: Path) -> Iterator[Item]:
@@ -65,10 +72,35 @@ def extract(
     return Document.create(
         body,
         source,
-        url=url or page.url,
+        url=url or page.url or _og_url(markup),
         title=page.title,
-        published=optional_iso_date(page.date) or published,
+        published=_declared_date(markup) or published,
     )
+
+
+_OG_URL = re.compile(
+    r"""<meta\s[^>]*property\s*=\s*["']og:url["'][^>]*content\s*=\s*["']([^"']+)["']"""
+    r"""|<meta\s[^>]*content\s*=\s*["']([^"']+)["'][^>]*property\s*=\s*["']og:url["']""",
+    re.IGNORECASE,
+)
+
+
+def _og_url(markup: str) -> str | None:
+    found = _OG_URL.search(markup)
+    url = (found.group(1) or found.group(2)).strip() if found else ""
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _declared_date(markup: str) -> date | None:
+    """The date the page's metadata or <time> elements declare, not one read in its URL."""
+    try:
+        tree = lxml_html.fromstring(markup.encode("utf-8"))
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    for element in tree.xpath(_URL_ELEMENTS):
+        element.getparent().remove(element)
+    found = find_date(tree, url="", **_DATE_PARAMS)  # type: ignore[arg-type]
+    return optional_iso_date(found) if isinstance(found, str) else None
 
 
 def decode(data: bytes, source: str, charset: str | None = None) -> str:

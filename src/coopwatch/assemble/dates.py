@@ -1,0 +1,47 @@
+"""Dates of steps: the exact dates of a sentence, the step a date belongs to, the
+date the body's first dated step gives an undated headline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from coopwatch.assemble.context import Context, in_headline
+from coopwatch.model import Label, Mention
+
+RECENT_DAYS = 31  # older dated steps are background: they date no later undated step
+
+
+SHARED_DATE_REACH = 35  # characters: "signed ... on March 13 during a visit" dates both
+
+
+def exact_dates(ctx: Context, sentence: int) -> list[Mention]:
+    return [
+        m
+        for m in ctx.in_sentence(sentence, Label.DATE)
+        if m.value is not None and m.attrs.get("precision") == "day" and not m.attrs.get("dateline")
+    ]
+
+
+def vague_dates(ctx: Context, sentence: int) -> list[Mention]:
+    return [m for m in ctx.in_sentence(sentence, Label.DATE) if m.attrs.get("precision") == "month"]
+
+
+def nearest_trigger(ctx: Context, sentence: int, when: Mention) -> Mention | None:
+    steps = [
+        m for m in ctx.in_sentence(sentence, Label.TRIGGER) if m.attrs.get("kind") == "trigger"
+    ]
+    return min(steps, key=lambda m: abs(m.start - when.start), default=None)
+
+
+def first_step_date(ctx: Context) -> date | None:
+    """The date of the first dated step of the body, for a headline or lead without one."""
+    for m in ctx.analysis.of(Label.DATE):
+        if (
+            m.value is not None
+            and m.attrs.get("precision") == "day"
+            and not m.attrs.get("dateline")
+            and not in_headline(ctx.analysis, m.start)
+            and (ctx.analysis.published is None or m.value <= ctx.analysis.published)
+        ):
+            return m.value
+    return None

@@ -1,0 +1,143 @@
+"""Modality and polarity of a step: negated, told as to come ("est attendue",
+"would begin", a later year), of another year, or the setting of another step."""
+
+from __future__ import annotations
+
+import re
+
+from coopwatch.analysis.state import Analysis
+from coopwatch.assemble.context import Context
+from coopwatch.model import EventType, Label, Mention
+from coopwatch.text import fold
+
+_NEGATION_BEFORE = 40  # characters before a step that a negation reaches
+
+
+_NEGATION_AFTER = 30  # and after it
+
+
+#: Words right after a step's noun that put it in the future: "la mise en service est
+#: attendue", "production expected", "commissioning scheduled".
+#: Compared with their accents: the noun "programme" is no participle "programmé", and
+#: "due" is left out ("due to strong demand" says why, not when).
+_EXPECTED = frozenset(
+    {
+        "prévu", "prévue", "prévus", "prévues", "attendu", "attendue", "attendus", "attendues",
+        "programmé", "programmée", "programmés", "programmées", "envisagé", "envisagée",
+        "expected", "scheduled", "planned", "slated",
+    }
+)  # fmt: skip
+
+
+_EXPECTED_REACH = 8  # tokens after the step's last word, within its clause
+
+
+_FUTURE_MODALS = frozenset({"will", "would", "shall", "devrait", "devraient", "doit", "doivent"})
+
+
+_MODAL_REACH = 6  # "the first batch of 40 engineers would begin"
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+_STEP_YEAR = re.compile(
+    r"\b(?:en|in|fin|début|courant|semestre|trimestre|quarter|half|late|early|mid|of"
+    r"|в)[\s-]+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+_YEAR_REACH = 80  # characters after the step where its planned year stands
+
+
+def expected_later(a: Analysis, trigger: Mention) -> bool:
+    """A step told as expected or with a modal of the future right after it ("la mise en
+    service est attendue", "the first batch would begin training"), or followed closely
+    by a year after publication."""
+    last = a.token_at(trigger.end)
+    sentence_end = a.sentences[a.sentence_of(trigger.start)].end
+    for n, t in enumerate(a.tokens[last : last + _EXPECTED_REACH]):
+        if t.start >= sentence_end or t.text in (",", ";"):
+            break
+        word = t.text.casefold()
+        if word in _EXPECTED or (n < _MODAL_REACH and word in _FUTURE_MODALS):
+            return True
+    published = a.published
+    return published is not None and any(
+        int(y) > published.year for y in _YEAR.findall(_text_after(a, trigger))
+    )
+
+
+def _text_after(a: Analysis, trigger: Mention) -> str:
+    """The text right after a step, within its sentence, where its year may stand."""
+    sentence_end = a.sentences[a.sentence_of(trigger.start)].end
+    return a.text[trigger.end : min(sentence_end, trigger.end + _YEAR_REACH)]
+
+
+def another_year_at(a: Analysis, trigger: Mention) -> int | None:
+    """How far after a step stands the year it took or will take place, when that year
+    is not the publication's (None otherwise): "entré en production en 2014", "les
+    travaux ont été achevés en 2021", "une entrée en production prévue fin 2026". A year
+    after "for", "until" or "by" is a period or a target, not the step's date."""
+    published = a.published
+    if published is None:
+        return None
+    found = _STEP_YEAR.search(_text_after(a, trigger))
+    if found is None or int(found.group(1)) == published.year:
+        return None
+    return trigger.end - trigger.start + found.start(1)  # its distance from the step
+
+
+#: Words that make a meeting the setting of another step: "lors d'une visite", "en
+#: marge du sommet", "during the visit", "on the sidelines of".
+_SETTING = frozenset(
+    {"lors", "pendant", "durant", "cours", "marge", "occasion", "during", "sidelines", "at"}
+)  # fmt: skip
+
+
+_SETTING_REACH = 4  # tokens before the meeting's word
+
+
+def setting_of_signing(ctx: Context, sentence: int, trigger: Mention) -> bool:
+    """A meeting told as the setting of a signing in the same sentence."""
+    if trigger.value != EventType.MEETING.value:
+        return False
+    a = ctx.analysis
+    signed = any(
+        t.value == EventType.AGREEMENT.value and t.attrs.get("kind") == "trigger"
+        for t in ctx.in_sentence(sentence, Label.TRIGGER)
+    )
+    first = a.token_at(trigger.start)
+    before = a.tokens[max(0, first - _SETTING_REACH) : first]
+    return signed and any(fold(t.text) in _SETTING for t in before)
+
+
+def negated(ctx: Context, sentence: int, trigger: Mention) -> bool:
+    """A negation or doubt close before the step ("n'ont pas signé", "refused to sign")
+    or right after it ("signing was postponed") cancels it."""
+    return any(
+        m.attrs.get("kind") == "negation"
+        and trigger.start - _NEGATION_BEFORE <= m.start
+        and m.start <= trigger.end + _NEGATION_AFTER
+        for m in ctx.in_sentence(sentence, Label.TRIGGER)
+    )
+
+
+_TO_COME_REACH = 5  # tokens between the word and the step: "once the deal is signed"
+_CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+
+
+def to_come(ctx: Context, sentence: int, trigger: Mention) -> bool:
+    """A future or conditional word close before the step, in its clause ("des accords
+    seront signés", "once the deal is signed", "la prochaine commission mixte"): the step
+    is still to come, a pledge."""
+    a = ctx.analysis
+    first = a.token_at(trigger.start)
+    for m in ctx.in_sentence(sentence, Label.TRIGGER):
+        if m.attrs.get("kind") != "to_come" or m.end > trigger.start:
+            continue
+        between = a.tokens[a.token_at(m.end) : first]
+        if len(between) <= _TO_COME_REACH and not any(t.text in _CLAUSE_ENDS for t in between):
+            return True
+    return False
