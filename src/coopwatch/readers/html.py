@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import trafilatura
 from trafilatura.settings import Document as ExtractedPage
@@ -28,6 +29,11 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 def read(path: Path) -> Iterator[Item]:
     """Yield the document of one HTML page."""
     yield extract(read_bytes(path), str(path))
+
+
+def parse(stream: BinaryIO, source: str) -> Iterator[Item]:
+    """``read`` for bytes that come from elsewhere than a local file (a Spark job)."""
+    yield extract(stream.read(), source)
 
 
 def extract(

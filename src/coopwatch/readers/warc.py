@@ -13,7 +13,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -28,14 +28,19 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 def read(path: Path) -> Iterator[Item]:
     """Yield one document (or error) per HTML response record."""
     with open_binary(path) as stream:
-        try:
-            for n, record in enumerate(ArchiveIterator(stream), start=1):
-                if record.format != "warc":  # warcio also takes the older ARC format
-                    raise InputError(str(path), f"not a WARC archive (record {n} is not WARC/1.x)")
-                if _is_html_page(record):
-                    yield _page(record, f"{path}#{n}")
-        except (ArchiveLoadFailed, zlib.error, EOFError, OSError) as exc:
-            raise InputError(str(path), f"malformed WARC archive ({exc})") from exc
+        yield from parse(stream, str(path))
+
+
+def parse(stream: BinaryIO, source: str) -> Iterator[Item]:
+    """``read`` over an open binary stream (gzipped or not) whose records are ``source#n``."""
+    try:
+        for n, record in enumerate(ArchiveIterator(stream), start=1):
+            if record.format != "warc":  # warcio also takes the older ARC format
+                raise InputError(source, f"not a WARC archive (record {n} is not WARC/1.x)")
+            if _is_html_page(record):
+                yield _page(record, f"{source}#{n}")
+    except (ArchiveLoadFailed, zlib.error, EOFError, OSError) as exc:
+        raise InputError(source, f"malformed WARC archive ({exc})") from exc
 
 
 def _is_html_page(record: Any) -> bool:
