@@ -6,6 +6,7 @@ CoopwatchError
 │   └── DecodeError
 ├── LexiconError          a lexicon file does not match its schema
 ├── StoreError            the database cannot be opened, migrated or written
+├── JobError              a Spark job cannot start (its output is in the way)
 └── EvalError             an evaluation directory is incomplete or malformed
 """
 
@@ -39,6 +40,10 @@ class LexiconError(CoopwatchError):
 
 class StoreError(CoopwatchError):
     """The database could not be used."""
+
+
+class JobError(CoopwatchError):
+    """A Spark job cannot run as asked."""
 
 
 class EvalError(CoopwatchError):

@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from coopwatch.cli import store_commands
+from coopwatch.cli import spark_commands, store_commands
 from coopwatch.cli.common import ModelOption, Tally, WorkersOption, extractions
 from coopwatch.cli.eval_command import eval_command
 from coopwatch.cli.store_commands import err
@@ -62,6 +62,7 @@ def extract(
 
 app.command(name="eval")(eval_command)
 store_commands.register(app)
+spark_commands.register(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,200 @@
+"""The Spark job: input files in, the Parquet tables of ``spark/tables.py`` out.
+
+Inputs are paths or Hadoop-compatible URIs (``hdfs://``, ``s3a://``, ``file:``...,
+globs allowed). Folders are walked the way ``coopwatch ingest`` walks them (entries
+sorted by name, hidden entries and README files skipped), so the job reads the same
+files in the same order. Each file is one record of ``binaryFiles`` and is read whole
+by one task: a task holds its file in memory (a crawl's WARC files are about 1 GB:
+give executors that much per core), and parallelism comes from having many files.
+
+A missing input, an unreadable file or record, and a document whose extraction fails
+become rows of ``errors/`` and are counted; they never fail the job. The rows are
+computed once and kept (memory, then disk) while the tables are written.
+
+The output directory is replaced as a whole or not at all: a job refuses to write into
+a directory that is not empty unless ``overwrite`` is set, and even then deletes only
+a directory that a coopwatch job wrote (it holds ``_COOPWATCH_JOB``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from pyspark import StorageLevel
+from pyspark.sql import SparkSession
+from pyspark.sql.types import IntegerType, StructField, StructType
+
+from coopwatch.errors import JobError
+from coopwatch.spark import tables
+from coopwatch.spark.rows import DOCUMENT, ERROR, EVENT, EXTRACTION, file_rows, local_name
+
+MARKER = "_COOPWATCH_JOB"
+TABLES = ("documents", "extractions", "events", "errors", "counts")
+
+
+@dataclass(frozen=True, slots=True)
+class JobCounts:
+    """What one run saw. ``documents_read`` = extracted + failed."""
+
+    files: int
+    documents_read: int
+    documents_extracted: int
+    documents_failed: int
+    read_errors: int
+    events: int
+
+    def to_json(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def session(master: str | None = None, *, app_name: str = "coopwatch") -> SparkSession:
+    """A Spark session; ``master`` None keeps what spark-submit set, else runs locally.
+
+    A local session runs its Python workers with this interpreter and binds to the
+    loopback address unless ``SPARK_LOCAL_IP`` says otherwise.
+    """
+    builder = SparkSession.builder.appName(app_name).config("spark.python.worker.reuse", "true")
+    if master is not None:
+        builder = builder.master(master)
+        if master.startswith("local"):
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+            os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+            builder = builder.config("spark.ui.showConsoleProgress", "false")
+    return builder.getOrCreate()
+
+
+def run(
+    spark: SparkSession,
+    inputs: Sequence[str],
+    out: str,
+    *,
+    partitions: int | None = None,
+    overwrite: bool = False,
+    model: str = "none",
+) -> JobCounts:
+    """Read ``inputs``, extract every document, write the tables under ``out``."""
+    if not inputs:
+        raise JobError("no input given")
+    hadoop = _Hadoop(spark)
+    hadoop.prepare_output(out, overwrite=overwrite, inputs=inputs)
+    files, missing = hadoop.list_inputs(inputs)
+    sc = spark.sparkContext
+    order = {local_name(uri): n for n, uri in enumerate(files)}
+    parts = partitions or max(1, min(len(files), 4 * sc.defaultParallelism))
+    rows = sc.parallelize([(ERROR, (given, None, "read", reason)) for given, reason in missing], 1)
+    if files:
+        # binaryFiles splits its list of paths on commas; other characters pass as they are.
+        read = sc.binaryFiles(",".join(f.replace(",", "\\,") for f in files), minPartitions=parts)
+        rows = read.flatMap(lambda item: file_rows(item[0], item[1], model)).union(rows)
+    rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        counts = _count(rows, len(files), len(missing))
+        _write_tables(spark, rows, out, order, rows.getNumPartitions())
+        spark.createDataFrame([tuple(asdict(counts).values())], tables.COUNTS).coalesce(
+            1
+        ).write.parquet(f"{out}/counts")
+    finally:
+        rows.unpersist()
+    return counts
+
+
+def _count(rows: Any, files: int, missing: int) -> JobCounts:
+    seen = rows.map(lambda t: (t[0], t[1][2] if t[0] == ERROR else None)).countByValue()
+    failed = seen.get((ERROR, "extract"), 0)
+    extracted = seen.get((DOCUMENT, None), 0)
+    return JobCounts(
+        files=files,
+        documents_read=extracted + failed,
+        documents_extracted=extracted,
+        documents_failed=failed,
+        read_errors=seen.get((ERROR, "read"), 0),
+        events=seen.get((EVENT, None), 0),
+    )
+
+
+def _write_tables(
+    spark: SparkSession, rows: Any, out: str, order: dict[str, int], partitions: int
+) -> None:
+    def table(kind: str) -> Any:
+        return rows.filter(lambda t: t[0] == kind).map(lambda t: t[1])
+
+    # The file's place in the input order, to write documents in the order ingest reads them.
+    ranked = table(DOCUMENT).map(lambda r: (order.get(r[2], len(order)), *r))
+    ranked_schema = StructType([StructField("_order", IntegerType()), *tables.DOCUMENTS.fields])
+    documents = spark.createDataFrame(ranked, ranked_schema)
+    documents.repartitionByRange(partitions, "_order", "record").sortWithinPartitions(
+        "_order", "record"
+    ).drop("_order").write.parquet(f"{out}/documents")
+    extractions = spark.createDataFrame(table(EXTRACTION), tables.EXTRACTIONS)
+    extractions.write.partitionBy("lang").parquet(f"{out}/extractions")
+    events = spark.createDataFrame(table(EVENT), tables.EVENTS)
+    events.write.partitionBy("year").parquet(f"{out}/events")
+    spark.createDataFrame(table(ERROR), tables.ERRORS).write.parquet(f"{out}/errors")
+
+
+class _Hadoop:
+    """The Hadoop file system calls the job needs, through Spark's JVM."""
+
+    def __init__(self, spark: SparkSession) -> None:
+        self.jvm: Any = spark.sparkContext._jvm
+        self.conf: Any = spark.sparkContext._jsc.hadoopConfiguration()
+
+    def _path(self, *parts: str) -> Any:
+        return self.jvm.org.apache.hadoop.fs.Path(*parts)
+
+    def prepare_output(self, out: str, *, overwrite: bool, inputs: Sequence[str]) -> None:
+        path = self._path(out)
+        fs = path.getFileSystem(self.conf)
+        if fs.exists(path) and len(fs.listStatus(path)) > 0:
+            if not overwrite:
+                raise JobError(
+                    f"{out}: output directory exists and is not empty; "
+                    "pass --overwrite to replace the output of an earlier run"
+                )
+            if not fs.exists(self._path(out, MARKER)):
+                raise JobError(
+                    f"{out}: not the output of a coopwatch job (no {MARKER} in it); "
+                    "refusing to delete it, choose another --out"
+                )
+            fs.delete(path, True)
+        fs.mkdirs(path)
+        note = {"inputs": list(inputs), "started": datetime.now(UTC).isoformat()}
+        stream = fs.create(self._path(out, MARKER), True)
+        try:
+            stream.write(bytearray(json.dumps(note).encode()))
+        finally:
+            stream.close()
+
+    def list_inputs(self, inputs: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
+        """The files of ``inputs`` in reading order, and the inputs that match nothing."""
+        files: list[str] = []
+        missing: list[tuple[str, str]] = []
+        for given in inputs:
+            path = self._path(given)
+            fs = path.getFileSystem(self.conf)
+            found = fs.globStatus(path)
+            if not found:
+                missing.append((given, "no such file or directory"))
+                continue
+            for status in sorted(found, key=lambda s: s.getPath().getName()):
+                if status.isDirectory():
+                    files.extend(self._walk(fs, status.getPath()))
+                else:
+                    files.append(status.getPath().toString())
+        return files, missing
+
+    def _walk(self, fs: Any, directory: Any) -> Iterator[str]:
+        for status in sorted(fs.listStatus(directory), key=lambda s: s.getPath().getName()):
+            name = status.getPath().getName()
+            if name.startswith("."):
+                continue
+            if status.isDirectory():
+                yield from self._walk(fs, status.getPath())
+            elif name.split(".")[0].upper() != "README":
+                yield status.getPath().toString()
