@@ -35,9 +35,8 @@ def _spark_missing() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def spark_session():
-    """One local Spark (2 cores) for the whole test session; skipped with the reason when
-    pyspark or Java is missing, failed when CI is set."""
+def spark_available() -> None:
+    """Skips (with the reason) a test when pyspark or Java is missing; fails it when CI is set."""
     import os
 
     reason = _spark_missing()
@@ -45,6 +44,11 @@ def spark_session():
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def spark_session(spark_available: None):
+    """One local Spark (2 cores) for the whole test session."""
     from coopwatch.spark.job import session
 
     spark = session("local[2]", app_name="coopwatch-tests")
