@@ -31,6 +31,7 @@ class LoadReport:
     """Rows read from the Parquet output, what the store made of them, rows refused."""
 
     rows: int = 0
+    without_events: int = 0  # left out by ``events_only``
     store: IngestReport = field(default_factory=IngestReport)
     errors: list[InputError] = field(default_factory=list)
 
@@ -70,14 +71,21 @@ def _extraction(row: dict[str, Any], table: Path) -> Extraction | InputError:
         return InputError(source, f"row does not rebuild an extraction ({exc})")
 
 
-def load(store: Store, output: Path, *, batch_size: int = BATCH) -> LoadReport:
-    """Ingest a job's output into ``store``, ``batch_size`` documents per transaction."""
+def load(
+    store: Store, output: Path, *, batch_size: int = BATCH, events_only: bool = False
+) -> LoadReport:
+    """Ingest a job's output into ``store``, ``batch_size`` documents per transaction;
+    with ``events_only``, only the documents in which an event was found (a crawl is
+    mostly pages without any, and they cost as much to store)."""
     report = LoadReport()
     batch: list[Extraction] = []
     for item in read_extractions(output, batch_rows=batch_size):
         report.rows += 1
         if isinstance(item, InputError):
             report.errors.append(item)
+            continue
+        if events_only and not item.events:
+            report.without_events += 1
             continue
         batch.append(item)
         if len(batch) >= batch_size:

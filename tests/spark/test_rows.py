@@ -10,7 +10,7 @@ from warcio.warcwriter import WARCWriter
 
 from coopwatch import extract
 from coopwatch.readers import iter_inputs
-from coopwatch.spark.rows import DOCUMENT, ERROR, EVENT, EXTRACTION, Located, file_rows, local_name
+from coopwatch.spark.rows import Located, file_records, local_name
 
 from .warc_pages import ROOT, warc_corpus
 
@@ -28,16 +28,15 @@ def test_local_names_and_locations() -> None:
 def test_a_warc_file_gives_the_rows_of_its_pages(tmp_path: Path) -> None:
     texts = warc_corpus.read_texts([TEXTS])[:3]
     [path] = warc_corpus.write_corpus(texts, tmp_path)
-    rows = list(file_rows(f"file:{path}", path.read_bytes()))
-    kinds = [kind for kind, _ in rows]
-    assert kinds.count(DOCUMENT) == kinds.count(EXTRACTION) == 3
-    assert ERROR not in kinds
-    documents = [row for kind, row in rows if kind == DOCUMENT]
+    records = list(file_records(f"file:{path}", path.read_bytes()))
+    assert len(records) == 3 and not any(r.error for r in records)
+    documents = [r.document for r in records if r.document]
+    assert [r.extraction[0] for r in records if r.extraction] == [d[0] for d in documents]
     # warcinfo is record 1; each page is a request then a response record.
     assert [(r[2], r[3]) for r in documents] == [(str(path), n) for n in (3, 5, 7)]
     expected = [extract(d).to_json() for d in iter_inputs([path])]
     assert [json.loads(r[10]) for r in documents] == expected
-    events = [row for kind, row in rows if kind == EVENT]
+    events = [event for r in records for event in r.events or []]
     assert len(events) == sum(len(e["events"]) for e in expected) > 0
     for event in events:
         text = next(d[9] for d in documents if d[0] == event[1])
@@ -56,11 +55,13 @@ def test_bad_records_and_files_become_error_rows(tmp_path: Path) -> None:
         for n, payload in enumerate(pages):
             for record in warc_corpus.records(writer, f"https://news.example/{n}", payload):
                 writer.write_record(record)
-    rows = list(file_rows(str(path), path.read_bytes()))
-    assert [kind for kind, _ in rows].count(DOCUMENT) == 1
-    errors = [row for kind, row in rows if kind == ERROR]
+    records = list(file_records(str(path), path.read_bytes()))
+    assert sum(r.document is not None for r in records) == 1
+    errors = [r.error for r in records if r.error]
     assert errors == [(str(path), 2, "read", "no main text found in the HTML page")]
     garbage = gzip.compress(b"<not a WARC archive>")
-    [(kind, (source, record, stage, reason))] = list(file_rows("s3a://b/x.warc.gz", garbage))
-    assert (kind, source, record, stage) == (ERROR, "s3a://b/x.warc.gz", None, "read")
+    [record] = list(file_records("s3a://b/x.warc.gz", garbage))
+    assert record.document is None and record.error is not None
+    source, item, stage, reason = record.error
+    assert (source, item, stage) == ("s3a://b/x.warc.gz", None, "read")
     assert "malformed WARC archive" in reason

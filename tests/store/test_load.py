@@ -4,9 +4,11 @@ same inputs, on SQLite and PostgreSQL, and loading again changes nothing."""
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 from typing import Any
 
+import pyarrow.dataset as ds
 import pytest
 from typer.testing import CliRunner
 
@@ -98,6 +100,13 @@ def test_load_command(crawl: tuple[Path, Path], tmp_path: Path) -> None:
     assert " new, 0 already stored" in first.stdout
     second = CliRunner().invoke(app, ["load", str(out), "--db", url, "--batch", "7"])
     assert second.exit_code == 0 and ": 0 new," in second.stdout
+    only = CliRunner().invoke(app, ["load", str(out), "--db", f"{url}2", "--events-only"])
+    assert only.exit_code == 0, only.output
+    rows = ds.dataset(str(out / "documents")).to_table(columns=["extraction"]).to_pylist()
+    with_events = sum(bool(json.loads(row["extraction"])["events"]) for row in rows)
+    assert f"{len(rows) - with_events} without events left out" in only.stdout
+    with Store.open(f"{url}2") as store:
+        assert store.documents_count() == with_events < len(rows)
     missing = CliRunner().invoke(app, ["load", str(tmp_path), "--db", url])
     assert missing.exit_code == 2
     assert "no documents/ table" in missing.stderr
@@ -106,7 +115,6 @@ def test_load_command(crawl: tuple[Path, Path], tmp_path: Path) -> None:
 def test_a_damaged_row_is_reported_and_the_rest_loaded(
     crawl: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    import pyarrow.dataset as ds
     import pyarrow.parquet as pq
 
     _, out = crawl

@@ -61,13 +61,16 @@ def load(
     output: Path = typer.Argument(..., help="Output directory of `coopwatch spark`."),
     db: str | None = DbOption,
     batch: int = typer.Option(500, "--batch", min=1, help="Documents per transaction."),
+    events_only: bool = typer.Option(
+        False, "--events-only", help="Only the documents in which an event was found."
+    ),
 ) -> None:
     """Load the output of `coopwatch spark` into the store (idempotent, like ingest)."""
     from coopwatch.load import load as load_output
 
     store = _open_store(db)
     try:
-        report = load_output(store, output, batch_size=batch)
+        report = load_output(store, output, batch_size=batch, events_only=events_only)
     except CoopwatchError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
@@ -78,7 +81,8 @@ def load(
     stored = report.store
     out.print(
         f"{report.rows} documents read: {stored.documents_new} new, "
-        f"{stored.documents_skipped} already stored; {stored.events_new} new events; "
+        f"{stored.documents_skipped} already stored, {report.without_events} without events "
+        f"left out; {stored.events_new} new events; "
         f"{len(report.errors)} failed"
     )
     if report.errors:

@@ -9,7 +9,8 @@ give executors that much per core), and parallelism comes from having many files
 
 A missing input, an unreadable file or record, and a document whose extraction fails
 become rows of ``errors/`` and are counted; they never fail the job. The rows are
-computed once and kept (memory, then disk) while the tables are written.
+computed once, cross from the Python workers to the JVM once, as one DataFrame of
+``tables.RECORDS`` kept in memory (then disk), and the tables are selected from it.
 
 The output directory is replaced as a whole or not at all: a job refuses to write into
 a directory that is not empty unless ``overwrite`` is set, and even then deletes only
@@ -27,12 +28,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pyspark import StorageLevel
-from pyspark.sql import SparkSession
-from pyspark.sql.types import IntegerType, StructField, StructType
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
 
 from coopwatch.errors import JobError
 from coopwatch.spark import tables
-from coopwatch.spark.rows import DOCUMENT, ERROR, EVENT, EXTRACTION, file_rows, local_name
+from coopwatch.spark.rows import file_records, local_name
 
 MARKER = "_COOPWATCH_JOB"
 TABLES = ("documents", "extractions", "events", "errors", "counts")
@@ -87,55 +88,61 @@ def run(
     sc = spark.sparkContext
     order = {local_name(uri): n for n, uri in enumerate(files)}
     parts = partitions or max(1, min(len(files), 4 * sc.defaultParallelism))
-    rows = sc.parallelize([(ERROR, (given, None, "read", reason)) for given, reason in missing], 1)
+    unread = [(len(files), None, None, None, (given, None, "read", why)) for given, why in missing]
+    records = sc.parallelize(unread, 1)
     if files:
         # binaryFiles splits its list of paths on commas; other characters pass as they are.
         read = sc.binaryFiles(",".join(f.replace(",", "\\,") for f in files), minPartitions=parts)
-        rows = read.flatMap(lambda item: file_rows(item[0], item[1], model)).union(rows)
-    rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
+
+        def items(uri: str, data: bytes) -> Iterator[tuple[Any, ...]]:
+            rank = order.get(local_name(uri), len(files))
+            return ((rank, *record) for record in file_records(uri, data, model))
+
+        records = read.flatMap(lambda item: items(*item)).union(records)
+    # Rows cross from Python to the JVM once; the tables are selected there.
+    frame = spark.createDataFrame(records, tables.RECORDS).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        counts = _count(rows, len(files), len(missing))
-        _write_tables(spark, rows, out, order, rows.getNumPartitions())
+        counts = _count(frame, len(files))
+        _write_tables(frame, out, records.getNumPartitions())
         spark.createDataFrame([tuple(asdict(counts).values())], tables.COUNTS).coalesce(
             1
         ).write.parquet(f"{out}/counts")
     finally:
-        rows.unpersist()
+        frame.unpersist()
     return counts
 
 
-def _count(rows: Any, files: int, missing: int) -> JobCounts:
-    seen = rows.map(lambda t: (t[0], t[1][2] if t[0] == ERROR else None)).countByValue()
-    failed = seen.get((ERROR, "extract"), 0)
-    extracted = seen.get((DOCUMENT, None), 0)
+def _count(frame: DataFrame, files: int) -> JobCounts:
+    stage = F.col("error.stage")
+    row = frame.agg(
+        F.count("document").alias("extracted"),
+        F.sum(F.when(stage == "extract", 1).otherwise(0)).alias("failed"),
+        F.sum(F.when(stage == "read", 1).otherwise(0)).alias("unread"),
+        F.sum(F.coalesce(F.size("events"), F.lit(0))).alias("events"),
+    ).first()
+    assert row is not None
+    extracted, failed = int(row["extracted"] or 0), int(row["failed"] or 0)
     return JobCounts(
         files=files,
         documents_read=extracted + failed,
         documents_extracted=extracted,
         documents_failed=failed,
-        read_errors=seen.get((ERROR, "read"), 0),
-        events=seen.get((EVENT, None), 0),
+        read_errors=int(row["unread"] or 0),
+        events=int(row["events"] or 0),
     )
 
 
-def _write_tables(
-    spark: SparkSession, rows: Any, out: str, order: dict[str, int], partitions: int
-) -> None:
-    def table(kind: str) -> Any:
-        return rows.filter(lambda t: t[0] == kind).map(lambda t: t[1])
-
-    # The file's place in the input order, to write documents in the order ingest reads them.
-    ranked = table(DOCUMENT).map(lambda r: (order.get(r[2], len(order)), *r))
-    ranked_schema = StructType([StructField("_order", IntegerType()), *tables.DOCUMENTS.fields])
-    documents = spark.createDataFrame(ranked, ranked_schema)
+def _write_tables(frame: DataFrame, out: str, partitions: int) -> None:
+    documents = frame.where(F.col("document").isNotNull()).select("_order", "document.*")
     documents.repartitionByRange(partitions, "_order", "record").sortWithinPartitions(
         "_order", "record"
     ).drop("_order").write.parquet(f"{out}/documents")
-    extractions = spark.createDataFrame(table(EXTRACTION), tables.EXTRACTIONS)
+    extractions = frame.where(F.col("extraction").isNotNull()).select("extraction.*")
     extractions.write.partitionBy("lang").parquet(f"{out}/extractions")
-    events = spark.createDataFrame(table(EVENT), tables.EVENTS)
+    events = frame.select(F.explode("events").alias("event")).select("event.*")
     events.write.partitionBy("year").parquet(f"{out}/events")
-    spark.createDataFrame(table(ERROR), tables.ERRORS).write.parquet(f"{out}/errors")
+    errors = frame.where(F.col("error").isNotNull()).select("error.*")
+    errors.write.parquet(f"{out}/errors")
 
 
 class _Hadoop:

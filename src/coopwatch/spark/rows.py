@@ -1,10 +1,10 @@
 """What the Spark job does to one input file, in plain Python (no pyspark here).
 
-``file_rows(source, data)`` reads the file's bytes with the readers the CLI uses
+``file_records(source, data)`` reads the file's bytes with the readers the CLI uses
 (``readers.parse_bytes``), extracts every document with the function the CLI uses
-(``batch.extract_one``) and returns tagged rows for the job's tables. The rows are
-plain tuples in the column order of ``spark/tables.py``; tests call this function
-without Spark.
+(``batch.extract_one``) and returns one ``Record`` per item of the file: the rows it
+gives to the job's tables, as plain tuples in the column order of ``spark/tables.py``.
+Tests call this function without Spark.
 
 Lexicons are loaded by ``coopwatch.lexicons`` into module-level caches on the first
 document a Python process analyses, and Spark reuses its Python worker processes from
@@ -17,20 +17,24 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from coopwatch.batch import Failure, extract_one
 from coopwatch.errors import InputError
 from coopwatch.model import Document, Extraction
 from coopwatch.readers import parse_bytes
 
-DOCUMENT = "document"
-EXTRACTION = "extraction"
-EVENT = "event"
-ERROR = "error"
+Row = tuple[Any, ...]
 
-#: A row of one of the tables, tagged with the table's name.
-Tagged = tuple[str, tuple[Any, ...]]
+
+class Record(NamedTuple):
+    """What one item of a file gives: a document, its extraction and its events, or an
+    error. Spark turns records into one DataFrame once, and selects the tables from it."""
+
+    document: Row | None = None
+    extraction: Row | None = None
+    events: list[Row] | None = None
+    error: Row | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,22 +62,22 @@ def local_name(uri: str) -> str:
     return uri
 
 
-def file_rows(uri: str, data: bytes, model: str = "none") -> Iterator[Tagged]:
-    """Every row that one input file gives: documents, extractions and events of what
-    it holds, and one error row per item that could not be read or extracted."""
+def file_records(uri: str, data: bytes, model: str = "none") -> Iterator[Record]:
+    """One record per item of one input file: a document with its extraction and
+    events, or the error of an item that could not be read or extracted."""
     source = local_name(uri)
     for item in parse_bytes(data, source):
         if isinstance(item, InputError):
-            yield ERROR, error_row(item.source, "read", item.reason)
+            yield Record(error=error_row(item.source, "read", item.reason))
             continue
         result = extract_one(item, model, mentions=False)
         if isinstance(result, Failure):
-            yield ERROR, error_row(item.source, "extract", result.error)
+            yield Record(error=error_row(item.source, "extract", result.error))
             continue
-        yield from extraction_rows(result)
+        yield extraction_record(result)
 
 
-def error_row(source: str, stage: str, reason: str) -> tuple[Any, ...]:
+def error_row(source: str, stage: str, reason: str) -> Row:
     where = Located.parse(source)
     return (where.file, where.record, stage, reason)
 
@@ -82,48 +86,43 @@ def _year(day: date | None) -> int | None:
     return day.year if day else None
 
 
-def extraction_rows(extraction: Extraction) -> Iterator[Tagged]:
+def extraction_record(extraction: Extraction) -> Record:
     doc: Document = extraction.document
     body = extraction.to_json()
     line = json.dumps(body, ensure_ascii=False)  # exactly what `extract --json` prints
     where = Located.parse(doc.source)
     year = _year(doc.published)
-    yield (
-        DOCUMENT,
-        (
-            doc.id,
-            doc.source,
-            where.file,
-            where.record,
-            doc.url,
-            doc.title,
-            doc.published,
-            year,
-            doc.lang,
-            doc.text,
-            line,
-        ),
+    document = (
+        doc.id,
+        doc.source,
+        where.file,
+        where.record,
+        doc.url,
+        doc.title,
+        doc.published,
+        year,
+        doc.lang,
+        doc.text,
+        line,
     )
-    yield (
-        EXTRACTION,
-        (
-            doc.id,
-            doc.source,
-            doc.url,
-            doc.published,
-            year,
-            doc.lang,
-            body["parties"],
-            body["sectors"],
-            body["instruments"],
-            body["organizations"],
-            [_person(p) for p in body["persons"]],
-            [(a["value"], a["currency"]) for a in body["amounts"]],
-            body["jobs"],
-            len(body["events"]),
-            line,
-        ),
+    extraction_row = (
+        doc.id,
+        doc.source,
+        doc.url,
+        doc.published,
+        year,
+        doc.lang,
+        body["parties"],
+        body["sectors"],
+        body["instruments"],
+        body["organizations"],
+        [_person(p) for p in body["persons"]],
+        [(a["value"], a["currency"]) for a in body["amounts"]],
+        body["jobs"],
+        len(body["events"]),
+        line,
     )
+    events = []
     for event, data in zip(extraction.events, body["events"], strict=True):
         sentence = event.sentence
         evidence = [
@@ -131,8 +130,7 @@ def extraction_rows(extraction: Extraction) -> Iterator[Tagged]:
             for name, spans in event.evidence.items()
             for span in spans
         ]
-        yield (
-            EVENT,
+        events.append(
             (
                 data["id"],
                 doc.id,
@@ -157,9 +155,10 @@ def extraction_rows(extraction: Extraction) -> Iterator[Tagged]:
                 doc.text[sentence.start : sentence.end] if sentence else None,
                 evidence,
                 json.dumps(data, ensure_ascii=False),
-            ),
+            )
         )
+    return Record(document, extraction_row, events)
 
 
-def _person(person: dict[str, Any]) -> tuple[Any, ...]:
+def _person(person: dict[str, Any]) -> Row:
     return (person["name"], person["country"], person["role"], person["latin"])

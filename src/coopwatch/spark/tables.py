@@ -123,3 +123,13 @@ COUNTS = _fields(
     ("read_errors", LongType()),
     ("events", LongType()),
 )
+
+#: What the job computes per item before the tables are selected from it: the input
+#: file's place in the reading order and one ``rows.Record``.
+RECORDS = _fields(
+    ("_order", IntegerType()),
+    ("document", DOCUMENTS),
+    ("extraction", EXTRACTIONS),
+    ("events", ArrayType(EVENTS)),
+    ("error", ERRORS),
+)
