@@ -1,44 +1,39 @@
-"""`coopwatch spark` as a user runs it: its own local Spark, in its own process."""
+"""`coopwatch spark` and the spark-submit entry point's arguments."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
 import pyarrow.dataset as ds
 import pytest
+from typer.testing import CliRunner
 
+from coopwatch.cli.main import app
 from coopwatch.spark.submit import parse_args
 
 from .warc_pages import ROOT, warc_corpus
 
 pytestmark = pytest.mark.spark
+runner = CliRunner()
 
 
-def test_spark_command_end_to_end(spark_available: None, tmp_path: Path) -> None:
+def test_spark_command_end_to_end(spark_session: Any, tmp_path: Path) -> None:
+    # The command uses the session running in this process, and leaves it running.
     texts = warc_corpus.read_texts([ROOT / "tests" / "corpus" / "fresh" / "texts"])[:12]
     crawl = tmp_path / "crawl"
     warc_corpus.write_corpus(texts, crawl, files=2)
     out = tmp_path / "out"
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
-    }
-    command = [sys.executable, "-m", "coopwatch", "spark", str(crawl), "--out", str(out)]
-    done = subprocess.run(
-        [*command, "--master", "local[1]", "--partitions", "2"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    command = ["spark", str(crawl), "--out", str(out), "--partitions", "2"]
+    done = runner.invoke(app, command)
+    assert done.exit_code == 0, done.output
     assert "2 files, 12 documents read: 12 extracted, 0 failed" in done.stdout
     [counts] = ds.dataset(str(out / "counts")).to_table().to_pylist()
     assert counts["documents_extracted"] == 12
     assert ds.dataset(str(out / "documents")).count_rows() == 12
+    again = runner.invoke(app, command)
+    assert again.exit_code == 2 and "pass --overwrite" in again.stderr
+    assert not spark_session.sparkContext._jsc.sc().isStopped()
 
 
 def test_submit_arguments() -> None:

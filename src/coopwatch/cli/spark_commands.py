@@ -38,8 +38,13 @@ def spark(
     except ImportError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}: pip install 'coopwatch[spark]'")
         raise typer.Exit(2) from exc
+    from pyspark.sql import SparkSession
+
+    # A session already running in this process (a notebook, a test) is used and left so.
+    ours = SparkSession.getActiveSession() is None
     session_ = session(master)
-    session_.sparkContext.setLogLevel("WARN")
+    if ours:
+        session_.sparkContext.setLogLevel("WARN")
     try:
         counts = run(
             session_, inputs, output, partitions=partitions, overwrite=overwrite, model=model
@@ -48,7 +53,8 @@ def spark(
         err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(2) from exc
     finally:
-        session_.stop()
+        if ours:
+            session_.stop()
     out.print(
         f"{counts.files} files, {counts.documents_read} documents read: "
         f"{counts.documents_extracted} extracted, {counts.documents_failed} failed; "

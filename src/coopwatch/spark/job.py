@@ -118,7 +118,8 @@ def _count(frame: DataFrame, files: int) -> JobCounts:
         F.count("document").alias("extracted"),
         F.sum(F.when(stage == "extract", 1).otherwise(0)).alias("failed"),
         F.sum(F.when(stage == "read", 1).otherwise(0)).alias("unread"),
-        F.sum(F.coalesce(F.size("events"), F.lit(0))).alias("events"),
+        # size() of a null array is -1 or null, by Spark version and settings.
+        F.sum(F.when(F.col("events").isNotNull(), F.size("events")).otherwise(0)).alias("events"),
     ).first()
     assert row is not None
     extracted, failed = int(row["extracted"] or 0), int(row["failed"] or 0)
