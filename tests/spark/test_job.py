@@ -125,3 +125,20 @@ def test_an_output_is_replaced_only_when_asked(spark_session: Any, tmp_path: Pat
     with pytest.raises(JobError, match="not the output of a coopwatch job"):
         run(spark_session, [str(one)], str(foreign), overwrite=True)
     assert (foreign / "notes.txt").read_text() == "mine"
+
+
+def test_file_names_that_hadoop_reads_as_patterns(spark_session: Any, tmp_path: Path) -> None:
+    from coopwatch.spark.job import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (ROOT / "examples" / "in-jp-rail-loan.txt").read_bytes()
+    (folder / "a,b.txt").write_bytes(text)
+    (folder / "c[1] {x}.txt").write_bytes(text)
+    counts = run(spark_session, [str(folder)], str(tmp_path / "out"))
+    assert [row["source"] for row in _table(tmp_path / "out", "documents")] == [
+        str(folder / "c[1] {x}.txt")
+    ]
+    [error] = _table(tmp_path / "out", "errors")
+    assert error["source"] == str(folder / "a,b.txt") and "comma" in error["reason"]
+    assert (counts.files, counts.read_errors, counts.documents_extracted) == (2, 1, 1)

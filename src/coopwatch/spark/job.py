@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -36,6 +37,7 @@ from coopwatch.spark import tables
 from coopwatch.spark.rows import file_records, local_name
 
 MARKER = "_COOPWATCH_JOB"
+_GLOB = re.compile(r"[\\*?\[\]{}]")
 TABLES = ("documents", "extractions", "events", "errors", "counts")
 
 
@@ -88,21 +90,26 @@ def run(
     sc = spark.sparkContext
     order = {local_name(uri): n for n, uri in enumerate(files)}
     parts = partitions or max(1, min(len(files), 4 * sc.defaultParallelism))
-    unread = [(len(files), None, None, None, (given, None, "read", why)) for given, why in missing]
+    # binaryFiles takes one string of comma-separated glob patterns: it cannot name a
+    # file with a comma in its name, and other glob characters must be escaped.
+    commas = [f for f in files if "," in f]
+    missing += [(local_name(f), "a file name with a comma cannot be read by Spark") for f in commas]
+    files = [f for f in files if "," not in f]
+    unread = [(len(order), None, None, None, (given, None, "read", why)) for given, why in missing]
     records = sc.parallelize(unread, 1)
     if files:
-        # binaryFiles splits its list of paths on commas; other characters pass as they are.
-        read = sc.binaryFiles(",".join(f.replace(",", "\\,") for f in files), minPartitions=parts)
+        patterns = ",".join(_GLOB.sub(r"\\\g<0>", f) for f in files)
+        read = sc.binaryFiles(patterns, minPartitions=parts)
 
         def items(uri: str, data: bytes) -> Iterator[tuple[Any, ...]]:
-            rank = order.get(local_name(uri), len(files))
+            rank = order.get(local_name(uri), len(order))
             return ((rank, *record) for record in file_records(uri, data, model))
 
         records = read.flatMap(lambda item: items(*item)).union(records)
     # Rows cross from Python to the JVM once; the tables are selected there.
     frame = spark.createDataFrame(records, tables.RECORDS).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        counts = _count(frame, len(files))
+        counts = _count(frame, len(order))
         _write_tables(frame, out, records.getNumPartitions())
         spark.createDataFrame([tuple(asdict(counts).values())], tables.COUNTS).coalesce(
             1
