@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install demo serve test lint format bench eval clean
+.PHONY: install demo serve test lint format bench bench-spark eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ eval: install
 
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py
+
+# Spark job on local[1] and local[2] over a generated WARC crawl, and the load into
+# PostgreSQL (COOPWATCH_TEST_PG, e.g. the URL scripts/postgres.sh prints).
+bench-spark: install
+	SPARK_LOCAL_IP=127.0.0.1 $(BIN)/python benchmarks/spark_speed.py
 
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache .ruff_cache .mypy_cache

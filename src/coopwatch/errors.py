@@ -11,6 +11,7 @@ CoopwatchError
 ├── StoreError            the database cannot be opened, migrated or written
 │   ├── NotFoundError     no such event, commitment, entity, document, correction or key
 │   └── CorrectionError   a correction or an undo that cannot be applied (says why)
+├── JobError              a Spark job cannot start (its output is in the way)
 └── EvalError             an evaluation directory is incomplete or malformed
 """
 
@@ -64,6 +65,10 @@ class NotFoundError(StoreError):
 
 class CorrectionError(StoreError):
     """A human correction, an undo or an API key operation that cannot be applied."""
+
+
+class JobError(CoopwatchError):
+    """A Spark job cannot run as asked."""
 
 
 class EvalError(CoopwatchError):

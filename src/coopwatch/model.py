@@ -7,6 +7,7 @@ Everything here is a plain dataclass. Offsets are character offsets into
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -67,6 +68,11 @@ class Span(NamedTuple):
 
     def to_json(self) -> list[int]:
         return [self.start, self.end]
+
+    @classmethod
+    def from_json(cls, value: Sequence[int]) -> Span:
+        start, end = value
+        return cls(int(start), int(end))
 
 
 @dataclass(slots=True)
@@ -177,6 +183,16 @@ class Person:
             "spans": [s.to_json() for s in self.spans],
         }
 
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> Person:
+        return cls(
+            name=obj["name"],
+            country=obj.get("country"),
+            role=obj.get("role"),
+            latin=obj.get("latin"),
+            spans=[Span.from_json(s) for s in obj.get("spans") or []],
+        )
+
 
 @dataclass(slots=True)
 class Organization:
@@ -189,6 +205,12 @@ class Organization:
     @property
     def name(self) -> str:
         return self.names[0]
+
+    @classmethod
+    def from_json(cls, value: list[str]) -> Organization:
+        """From the names that ``to_json`` of an event or extraction writes (the
+        extraction-level spans are not written: nothing downstream reads them)."""
+        return cls(names=list(value))
 
 
 @dataclass(slots=True)
@@ -203,6 +225,11 @@ class Amount:
             "currency": self.currency,
             **({"span": self.span.to_json()} if self.span else {}),
         }
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> Amount:
+        span = obj.get("span")
+        return cls(int(obj["value"]), obj["currency"], Span.from_json(span) if span else None)
 
 
 @dataclass(slots=True)
@@ -256,6 +283,36 @@ class Event:
             "sentence": self.sentence.to_json() if self.sentence else None,
             "evidence": {k: [s.to_json() for s in v] for k, v in self.evidence.items()},
         }
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any], document_id: str) -> Event:
+        """The event ``to_json`` wrote, found in the document ``document_id`` (the
+        confidence as written, rounded to three places)."""
+        day, sentence = obj.get("date"), obj.get("sentence")
+        event = cls(
+            type=EventType(obj["type"]),
+            date=date.fromisoformat(day) if day else None,
+            parties=list(obj.get("parties") or []),
+            persons=[Person.from_json(p) for p in obj.get("persons") or []],
+            organizations=[Organization.from_json(o) for o in obj.get("organizations") or []],
+            sectors=list(obj.get("sectors") or []),
+            instruments=list(obj.get("instruments") or []),
+            amounts=[Amount.from_json(a) for a in obj.get("amounts") or []],
+            jobs=obj.get("jobs"),
+            location=obj.get("location"),
+            confidence=float(obj.get("confidence", 0.5)),
+            trigger=obj.get("trigger") or "",
+            sentence=Span.from_json(sentence) if sentence else None,
+            evidence={
+                k: [Span.from_json(s) for s in v] for k, v in (obj.get("evidence") or {}).items()
+            },
+            document_ids=[document_id],
+        )
+        if obj.get("id") and event.key != obj["id"]:
+            raise ValueError(
+                f"event {obj['id']} of document {document_id} does not rebuild as such"
+            )
+        return event
 
 
 class CommitmentStage(StrEnum):
@@ -315,3 +372,34 @@ class Extraction:
         if with_mentions:
             out["mentions"] = [m.to_json() for m in self.mentions]
         return out
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any], text: str) -> Extraction:
+        """The extraction that ``to_json`` wrote (as ``extract --json`` prints it), with
+        its document's ``text``, which the JSON does not carry. Mentions are not rebuilt.
+
+        Raises ``ValueError`` when ``text`` is not the text of the document ``obj`` names.
+        """
+        if content_id(text) != obj["id"]:
+            raise ValueError(f"{obj.get('source')}: the text is not that of document {obj['id']}")
+        published = obj.get("published")
+        document = Document(
+            id=obj["id"],
+            source=obj["source"],
+            text=text,
+            url=obj.get("url"),
+            title=obj.get("title"),
+            published=date.fromisoformat(published) if published else None,
+            lang=obj.get("lang"),
+        )
+        return cls(
+            document=document,
+            events=[Event.from_json(e, document.id) for e in obj.get("events") or []],
+            parties=list(obj.get("parties") or []),
+            sectors=list(obj.get("sectors") or []),
+            instruments=list(obj.get("instruments") or []),
+            organizations=[Organization.from_json(o) for o in obj.get("organizations") or []],
+            persons=[Person.from_json(p) for p in obj.get("persons") or []],
+            amounts=[Amount.from_json(a) for a in obj.get("amounts") or []],
+            jobs=obj.get("jobs"),
+        )

@@ -11,7 +11,13 @@ import typer
 from rich.console import Console
 
 from coopwatch.budget import Limits
-from coopwatch.cli import export_command, register_commands, store_commands, web_commands
+from coopwatch.cli import (
+    export_command,
+    register_commands,
+    spark_commands,
+    store_commands,
+    web_commands,
+)
 from coopwatch.cli.common import (
     MaxCharsOption,
     ModelOption,
@@ -81,6 +87,7 @@ store_commands.register(app)
 register_commands.register(app)
 app.command()(export_command.export)
 web_commands.register(app)
+spark_commands.register(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,10 @@ Every reader is a generator ``read(path: Path) -> Iterator[Document | InputError
 
 ``iter_inputs`` turns the raised errors into yielded ones, so its caller gets one
 stream of documents and errors, in input order, and one bad file never stops the
-rest. A caller stores the documents and reports the errors.
+rest. A caller stores the documents and reports the errors. ``parse_bytes`` does the
+same for the bytes of one file that came from elsewhere (a Spark job reading any
+Hadoop-compatible URI): every reader has a ``parse(stream, source)`` that its
+``read(path)`` calls, so both paths run the same code.
 
 Formats are chosen by extension (``SUPPORTED_SUFFIXES``) and, for other files, by
 sniffing their first bytes.
@@ -20,19 +23,21 @@ sniffing their first bytes.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from coopwatch.errors import InputError, UnsupportedFormat
 from coopwatch.model import Document
 from coopwatch.readers import feed, html, jsonl, text, warc
 from coopwatch.readers._common import Item, open_binary, os_reason
 
-__all__ = ["SUPPORTED_SUFFIXES", "Item", "detect_format", "iter_inputs", "read"]
+__all__ = ["SUPPORTED_SUFFIXES", "Item", "detect_format", "iter_inputs", "parse_bytes", "read"]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +49,13 @@ READERS: dict[str, Reader] = {
     "feed": feed.read,
     "jsonl": jsonl.read,
     "warc": warc.read,
+}
+PARSERS: dict[str, Callable[[BinaryIO, str], Iterator[Item]]] = {
+    "text": text.parse,
+    "html": html.parse,
+    "feed": feed.parse,
+    "jsonl": jsonl.parse,
+    "warc": warc.parse,
 }
 _BY_SUFFIX = {
     ".txt": "text",
@@ -93,11 +105,35 @@ def read(path: Path) -> Iterator[Item]:
 
 def detect_format(path: Path) -> str:
     """The reader's name for ``path``: by extension, else by its first bytes."""
-    name = path.name.lower()
+    fmt = _by_suffix(path.name)
+    if fmt is None:
+        with open_binary(path) as stream:
+            fmt = _sniff(stream.read(_SNIFF_BYTES), str(path))
+    return fmt
+
+
+def parse_bytes(data: bytes, source: str) -> Iterator[Item]:
+    """The documents and errors of one file's bytes, ``source`` its name (path or URI).
+
+    As ``iter_inputs`` for one file: the format comes from the name's extension, else
+    from the first bytes, and an error that stops the file is yielded, not raised.
+    """
+    try:
+        fmt = _by_suffix(source.rsplit("/", 1)[-1]) or _sniff(data[:_SNIFF_BYTES], source)
+        yield from PARSERS[fmt](io.BytesIO(data), source)
+    except InputError as err:
+        yield err
+    except Exception as exc:  # a library failing on one file must not stop the run
+        log.exception("unexpected error reading %s", source)
+        yield InputError(source, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _by_suffix(name: str) -> str | None:
+    name = name.lower()
     for suffix, fmt in _BY_SUFFIX.items():
         if name.endswith(suffix):
             return fmt
-    return _sniff(path)
+    return None
 
 
 def _read_all(files: Iterable[Path | InputError]) -> Iterator[Item]:
@@ -133,22 +169,20 @@ def _walk(directory: Path, seen: set[Path]) -> Iterator[Path | InputError]:
             yield child
 
 
-def _sniff(path: Path) -> str:
-    with open_binary(path) as stream:
-        head = stream.read(_SNIFF_BYTES)
+def _sniff(head: bytes, path: str) -> str:
     if head.startswith(b"\x1f\x8b"):
         try:
             inflated = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
         except zlib.error as exc:
-            raise UnsupportedFormat(str(path), f"damaged gzip file ({exc})") from exc
+            raise UnsupportedFormat(path, f"damaged gzip file ({exc})") from exc
         if inflated.startswith(b"WARC/"):
             return "warc"
-        raise UnsupportedFormat(str(path), "gzip file that is not a WARC archive")
+        raise UnsupportedFormat(path, "gzip file that is not a WARC archive")
     if head.startswith(b"WARC/"):
         return "warc"
     if text.is_binary(head) and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(
-            str(path), f"binary file of unknown format (readable: {', '.join(SUPPORTED_SUFFIXES)})"
+            path, f"binary file of unknown format (readable: {', '.join(SUPPORTED_SUFFIXES)})"
         )
     start = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if start.startswith(b"<"):

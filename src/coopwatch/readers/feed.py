@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import feedparser
 
@@ -35,13 +35,22 @@ _SKIPPED = frozenset({"script", "style", "template"})
 def read(path: Path) -> Iterator[Item]:
     """Yield one document per entry; an entry without text is yielded as an error."""
     # Bytes, not the path: feedparser would take a path-like string for a URL to fetch.
-    feed = feedparser.parse(read_bytes(path), resolve_relative_uris=False)
+    yield from _entries(read_bytes(path), str(path))
+
+
+def parse(stream: BinaryIO, source: str) -> Iterator[Item]:
+    """``read`` for bytes that come from elsewhere than a local file (a Spark job)."""
+    yield from _entries(stream.read(), source)
+
+
+def _entries(data: bytes, path: str) -> Iterator[Item]:
+    feed = feedparser.parse(data, resolve_relative_uris=False)
     if feed.bozo:
         if not feed.entries:
-            raise InputError(str(path), f"malformed feed ({feed.bozo_exception})")
+            raise InputError(path, f"malformed feed ({feed.bozo_exception})")
         log.warning("%s: feed is not well-formed (%s)", path, feed.bozo_exception)
     elif not feed.entries and not feed.get("version"):  # absent on an empty input
-        raise InputError(str(path), "not an RSS or Atom feed")
+        raise InputError(path, "not an RSS or Atom feed")
     for n, entry in enumerate(feed.entries, start=1):
         source = f"{path}#{n}"
         body = _entry_text(entry)

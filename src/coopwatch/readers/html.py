@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import trafilatura
 from htmldate import find_date
@@ -35,6 +36,11 @@ _URL_ELEMENTS = ".//link[@rel='canonical'] | .//meta[@property='og:url'] | .//ba
 def read(path: Path) -> Iterator[Item]:
     """Yield the document of one HTML page."""
     yield extract(read_bytes(path), str(path))
+
+
+def parse(stream: BinaryIO, source: str) -> Iterator[Item]:
+    """``read`` for bytes that come from elsewhere than a local file (a Spark job)."""
+    yield extract(stream.read(), source)
 
 
 def extract(

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from coopwatch.errors import InputError
 from coopwatch.model import Document
@@ -30,15 +30,20 @@ _OPTIONAL = ("url", "title", "published", "lang")
 def read(path: Path) -> Iterator[Item]:
     """Yield one document, or one error, per non-blank line."""
     with open_binary(path) as stream:
-        for lineno, raw in enumerate(stream, start=1):
-            if lineno == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
-            try:
-                yield _document(raw, f"{path}#{lineno}", lineno)
-            except InputError as err:
-                yield err
+        yield from parse(stream, str(path))
+
+
+def parse(stream: BinaryIO, source: str) -> Iterator[Item]:
+    """``read`` over an open binary stream whose items are named ``source#line``."""
+    for lineno, raw in enumerate(stream, start=1):
+        if lineno == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        try:
+            yield _document(raw, f"{source}#{lineno}", lineno)
+        except InputError as err:
+            yield err
 
 
 def _document(raw: bytes, source: str, lineno: int) -> Document:

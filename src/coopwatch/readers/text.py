@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -44,6 +45,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 def read(path: Path) -> Iterator[Item]:
     """Yield the one document of a text file (empty text for an empty file)."""
     yield Document.create(decode(read_bytes(path), str(path)), str(path))
+
+
+def parse(stream: BinaryIO, source: str) -> Iterator[Item]:
+    """``read`` for bytes that come from elsewhere than a local file (a Spark job)."""
+    yield Document.create(decode(stream.read(), source), source)
 
 
 def decode(data: bytes, source: str) -> str:

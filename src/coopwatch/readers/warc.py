@@ -14,7 +14,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -29,56 +29,64 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 def read(path: Path) -> Iterator[Item]:
     """Yield one document (or error) per HTML response record."""
-    cut = False  # a record was reported cut short
     with open_binary(path) as stream:
-        try:
-            for n, record in enumerate(ArchiveIterator(stream), start=1):
-                if record.format != "warc":  # warcio also takes the older ARC format
-                    raise InputError(str(path), f"not a WARC archive (record {n} is not WARC/1.x)")
-                if _is_html_page(record):
-                    item = _page(record, f"{path}#{n}")
-                    cut = cut or (isinstance(item, InputError) and item.reason == _CUT)
-                    yield item
-        except InputError:
-            raise
-        except (ArchiveLoadFailed, zlib.error, EOFError, OSError) as exc:
-            raise InputError(str(path), f"malformed WARC archive ({exc})") from exc
-        except (AttributeError, ValueError, KeyError, IndexError, TypeError) as exc:
-            # warcio trips on some malformed headers (a response without a target URI)
-            reason = f"{type(exc).__name__}: {exc}"
-            raise InputError(str(path), f"malformed WARC archive ({reason})") from exc
-    if not cut and not _gzip_complete(path):
+        yield from parse(stream, str(path))
+
+
+def parse(stream: BinaryIO, source: str) -> Iterator[Item]:
+    """``read`` over an open binary stream (gzipped or not) whose records are ``source#n``.
+
+    When the stream can be read again (a file, bytes in memory), a gzipped archive cut
+    short is reported after its readable records."""
+    cut = False  # a record was reported cut short
+    try:
+        for n, record in enumerate(ArchiveIterator(stream), start=1):
+            if record.format != "warc":  # warcio also takes the older ARC format
+                raise InputError(source, f"not a WARC archive (record {n} is not WARC/1.x)")
+            if _is_html_page(record):
+                item = _page(record, f"{source}#{n}")
+                cut = cut or (isinstance(item, InputError) and item.reason == _CUT)
+                yield item
+    except InputError:
+        raise
+    except (ArchiveLoadFailed, zlib.error, EOFError, OSError) as exc:
+        raise InputError(source, f"malformed WARC archive ({exc})") from exc
+    except (AttributeError, ValueError, KeyError, IndexError, TypeError) as exc:
+        # warcio trips on some malformed headers (a response without a target URI)
+        reason = f"{type(exc).__name__}: {exc}"
+        raise InputError(source, f"malformed WARC archive ({reason})") from exc
+    if not cut and stream.seekable() and not _gzip_complete(stream):
         yield InputError(
-            str(path), "gzipped WARC archive truncated (its compressed data stops mid-record)"
+            source, "gzipped WARC archive truncated (its compressed data stops mid-record)"
         )
 
 
 _CHUNK = 1 << 20
 
 
-def _gzip_complete(path: Path) -> bool:
-    """Whether a gzipped file ends where its last gzip member ends (True for a file
-    that is not gzipped). warcio reads a cut-short archive as if it ended there; this
-    second pass, one decompression of the file, tells the two apart."""
-    with open_binary(path) as stream:
-        chunk = stream.read(_CHUNK)
-        if not chunk.startswith(b"\x1f\x8b"):
-            return True
-        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        while chunk:
+def _gzip_complete(stream: BinaryIO) -> bool:
+    """Whether a gzipped stream ends where its last gzip member ends (True for one that
+    is not gzipped). warcio reads a cut-short archive as if it ended there; this second
+    pass, one decompression of the data, tells the two apart."""
+    stream.seek(0)
+    chunk = stream.read(_CHUNK)
+    if not chunk.startswith(b"\x1f\x8b"):
+        return True
+    member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    while chunk:
+        try:
+            member.decompress(chunk)
+        except zlib.error:
+            return False
+        while member.eof and member.unused_data:  # the next member starts here
+            rest = member.unused_data
+            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
             try:
-                member.decompress(chunk)
+                member.decompress(rest)
             except zlib.error:
                 return False
-            while member.eof and member.unused_data:  # the next member starts here
-                rest = member.unused_data
-                member = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                try:
-                    member.decompress(rest)
-                except zlib.error:
-                    return False
-            chunk = stream.read(_CHUNK)
-        return member.eof
+        chunk = stream.read(_CHUNK)
+    return member.eof
 
 
 def _is_html_page(record: Any) -> bool:

@@ -1,0 +1,127 @@
+"""Documents per second of ``ingest`` (extraction, store and cross-document linking)
+beside ``extract`` alone, on the same documents in one run, at two sizes.
+
+The documents are the project's real corpora (examples and tests/corpus), varied: copy
+k of the corpus has every year in its text moved k years on, and a line naming the copy,
+so each copy is new content with new dates, while its people, organisations and places
+recur across copies as they recur in years of real news. The register therefore grows
+as a real one does: steps stay local in time, entities and commitment threads gather
+reports across the copies.
+
+For each size it prints documents per second of ``extract`` (extract_many, one
+process), of a first ``ingest`` into a new SQLite file (the same extraction, then the
+store and the linking, in batches of 200 as the command line does), and of a second
+``ingest`` of the same documents (recognised as stored by their content before any
+analysis); then the ratios the register's targets speak of: ingest / extract (>= 0.7),
+cost per document at the larger size / at the smaller (<= 1.3), first / second ingest
+(>= 10).
+
+    python benchmarks/ingest_speed.py [--sizes 10000 100000] [--workers 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from coopwatch.batch import Failure, extract_many
+from coopwatch.model import Document, Extraction
+from coopwatch.readers import iter_inputs
+from coopwatch.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_BATCH = 200
+
+
+def base_corpus() -> list[Document]:
+    folders = [ROOT / "examples", *sorted((ROOT / "tests" / "corpus").glob("*/texts"))]
+    return [d for d in iter_inputs(folders) if isinstance(d, Document)]
+
+
+def varied(base: list[Document], count: int) -> Iterator[Document]:
+    """``count`` documents: copy k of ``base`` with its years moved k years on."""
+    for n in range(count):
+        copy, index = divmod(n, len(base))
+        doc = base[index]
+        text = _YEAR.sub(lambda m, k=copy: str(int(m.group()) + k), doc.text)
+        published = None
+        if doc.published is not None:
+            try:
+                published = doc.published.replace(year=doc.published.year + copy)
+            except ValueError:  # 29 February
+                published = doc.published.replace(year=doc.published.year + copy, day=28)
+        yield Document.create(
+            f"{text}\n(copy {copy})",
+            f"{doc.source}#{copy}",
+            url=f"{doc.url}#{copy}" if doc.url else None,
+            published=published,
+            lang=doc.lang,
+        )
+
+
+def _extracted(documents: list[Document], workers: int) -> Iterator[Extraction]:
+    for result in extract_many(documents, workers=workers, mentions=False):
+        if not isinstance(result, Failure):
+            yield result
+
+
+def time_extract(documents: list[Document], workers: int) -> float:
+    start = time.perf_counter()
+    for _ in _extracted(documents, workers):
+        pass
+    return time.perf_counter() - start
+
+
+def time_ingest(documents: list[Document], workers: int, store: Store) -> float:
+    """An ingest as the command line runs it: stored documents skipped before analysis."""
+    start = time.perf_counter()
+    fresh: list[Document] = []
+    for i in range(0, len(documents), _BATCH):
+        chunk = documents[i : i + _BATCH]
+        known = store.known_documents([d.id for d in chunk])
+        fresh += [d for d in chunk if d.id not in known]
+    found = _extracted(fresh, workers)
+    while batch := list(itertools.islice(found, _BATCH)):
+        store.ingest(batch, isolate=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    base = base_corpus()
+    print(f"base corpus: {len(base)} documents; workers: {args.workers}")
+    header = f"{'documents':>10} {'extract/s':>10} {'ingest/s':>10} {'re-ingest/s':>12} "
+    print(header + f"{'ingest/extract':>15} {'first/second':>13} {'events':>8} {'threads':>8}")
+    per_doc: dict[int, float] = {}
+    for size in args.sizes:
+        documents = list(varied(base, size))
+        extract_s = time_extract(documents, args.workers)
+        with tempfile.TemporaryDirectory() as tmp, Store.open(str(Path(tmp) / "b.db")) as store:
+            first = time_ingest(documents, args.workers, store)
+            second = time_ingest(documents, args.workers, store)
+            counts = store.counts()
+        per_doc[size] = first / size
+        print(
+            f"{size:>10} {size / extract_s:>10.1f} {size / first:>10.1f} {size / second:>12.1f} "
+            f"{extract_s / first:>15.2f} {first / second:>13.1f} {counts['events']:>8} "
+            f"{counts['commitments']:>8}"
+        )
+    if len(per_doc) > 1:
+        small, large = min(per_doc), max(per_doc)
+        print(
+            f"ingest cost per document at {large} / at {small}: "
+            f"{per_doc[large] / per_doc[small]:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
