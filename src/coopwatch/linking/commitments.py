@@ -6,13 +6,16 @@ it carries an amount, jobs, or an instrument other than trade. General intention
 trade-volume targets name no such object and make no commitment.
 
 Two steps belong to the same undertaking when they share a *thread key*: the same
-parties, one of the same organisations (under any of its names and scripts) or the same
-place, and one of the same sectors. Threads are the connected components of steps
-under shared keys, so a thread depends on the set of steps only, not on their order.
+parties and one of the same organisations (under any of its names and scripts) or the
+same place. Sectors do not separate threads: reports of one plant name its industry in
+words that map to different divisions, or name none. Threads are the connected
+components of steps under shared keys, so a thread depends on the set of steps only,
+not on their order.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +23,7 @@ from datetime import date
 from coopwatch.linking.facts import ReportFacts
 from coopwatch.linking.stages import OUTCOMES, PROGRESS
 from coopwatch.model import CommitmentStage, EventType
+from coopwatch.transliterate import to_latin
 
 _CONCRETE_INSTRUMENTS = frozenset(
     {"joint_venture", "investment", "finance", "subcontracting", "technology_transfer"}
@@ -47,8 +51,7 @@ def thread_keys(reports: Sequence[ReportFacts]) -> set[str]:
         return set()
     parties = reports[0].parties_key
     objects = set().union(*(r.object_keys() for r in reports))
-    sectors = set().union(*(r.sectors for r in reports)) or {"*"}
-    return {f"{parties}|{o}|{s}" for o in objects for s in sectors}
+    return {f"{parties}|{o}" for o in objects}
 
 
 def step_stage(reports: Iterable[ReportFacts]) -> CommitmentStage:
@@ -100,16 +103,16 @@ def current_stage(milestones: Sequence[Milestone]) -> CommitmentStage:
 
 
 def subject(reports: Sequence[ReportFacts]) -> str:
-    """A short human label: the organisations, the place and the sectors of the thread."""
-    orgs: list[str] = []
+    """A short human label: the organisations most reports name (Latin script first),
+    the place and the sectors of the thread."""
+    counts: Counter[str] = Counter()
     for r in reports:
-        for o in r.organizations:
-            name = o.names[0]
-            if name not in orgs:
-                orgs.append(name)
+        for name in {n for o in r.organizations for n in o.names[:1]}:
+            counts[name] += 1
+    ranked = sorted(counts, key=lambda n: (-counts[n], to_latin(n) != n, len(n), n))
     places = sorted({r.location for r in reports if r.location})
     sectors = sorted(set().union(*(r.sectors for r in reports)))
-    label = " / ".join(orgs[:3]) or "undertaking"
+    label = " / ".join(ranked[:3]) or "undertaking"
     if places:
         label += f" in {places[0]}"
     if sectors:
