@@ -27,6 +27,8 @@ from coopwatch.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "tests" / "corpus" / "fr_en" / "texts").glob("*.txt"))[:24]
+#: Enough documents that an ingest is still running a second after it opened its store.
+LARGE = sorted((ROOT / "tests" / "corpus").glob("*/texts/*.txt"))
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
@@ -190,10 +192,13 @@ def test_two_open_writers_on_postgresql_create_a_shared_person_once(pg_url: str)
 
 
 def test_an_ingest_killed_mid_way_and_run_again_stores_the_uninterrupted_result(
-    tmp_path: Path, serial: dict[str, object]
+    tmp_path: Path,
 ) -> None:
+    whole = f"sqlite:///{tmp_path / 'whole.db'}"
+    _finish(_ingest(whole, LARGE))
+    serial = _contents(whole)
     url = f"sqlite:///{tmp_path / 'killed.db'}"
-    process = _ingest(url, CORPUS)
+    process = _ingest(url, LARGE)
     deadline = time.monotonic() + 120
     while process.poll() is None and time.monotonic() < deadline:
         if (tmp_path / "killed.db").exists():  # opened: the documents are being read
@@ -204,5 +209,5 @@ def test_an_ingest_killed_mid_way_and_run_again_stores_the_uninterrupted_result(
     process.send_signal(signal.SIGKILL)
     process.communicate()
     assert was_running, "the ingest ended before it could be killed"
-    _finish(_ingest(url, CORPUS))
+    _finish(_ingest(url, LARGE))
     assert _contents(url) == serial

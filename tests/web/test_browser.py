@@ -140,8 +140,9 @@ def test_walk_from_home_to_the_seeds_evidence(site: Any, page: Any, tmp_path: Pa
     _, store, _ = site
     linked = ROOT / "tests" / "corpus" / "linked" / "texts"
     store.ingest([read(linked / f"la{n:03d}.txt") for n in range(1, 12)])
-    page.goto(server.url + "/commitments")
-    page.locator("table a", has_text="MTZ / ETRAG").first.click()
+    page.goto(server.url + "/commitments?country=BY")
+    rows = page.locator("table tr", has_text="operational")
+    rows.filter(has_text="MTZ").first.locator("a").first.click()
     page.wait_for_url("**/commitments/c*")
     milestones = page.locator("ol.timeline li.milestone")
     stages = [milestones.nth(i).get_attribute("data-stage") for i in range(milestones.count())]

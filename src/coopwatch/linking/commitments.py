@@ -102,17 +102,19 @@ def current_stage(milestones: Sequence[Milestone]) -> CommitmentStage:
     return milestones[-1].stage if milestones else CommitmentStage.DISCUSSED
 
 
-def subject(reports: Sequence[ReportFacts]) -> str:
-    """A short human label: the organisations most reports name (Latin script first),
-    the place and the sectors of the thread."""
-    counts: Counter[str] = Counter()
-    for r in reports:
-        for name in {n for o in r.organizations for n in o.names[:1]}:
-            counts[name] += 1
-    ranked = sorted(counts, key=lambda n: (-counts[n], to_latin(n) != n, len(n), n))
+def subject(reports: Sequence[ReportFacts], organizations: Sequence[str] = ()) -> str:
+    """A short human label: the thread's organisations (``organizations`` when the
+    caller has them ranked, else the names most of its reports use), its place and its
+    sectors."""
+    if not organizations:
+        counts: Counter[str] = Counter()
+        for r in reports:
+            for name in {n for o in r.organizations for n in o.names[:1]}:
+                counts[name] += 1
+        organizations = sorted(counts, key=lambda n: (-counts[n], to_latin(n) != n, len(n), n))
     places = sorted({r.location for r in reports if r.location})
     sectors = sorted(set().union(*(r.sectors for r in reports)))
-    label = " / ".join(ranked[:3]) or "undertaking"
+    label = " / ".join(organizations[:3]) or "undertaking"
     if places:
         label += f" in {places[0]}"
     if sectors:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -55,6 +56,30 @@ def mentions_of(report_id: str, event: dict[str, Any]) -> list[EntityMention]:
     return [m for m in out if mention_keys(m)]
 
 
+@dataclass(slots=True)
+class _Info:
+    """An entity as compatibility sees it: its kind, countries and given names."""
+
+    kind: str
+    countries: set[str] = field(default_factory=set)
+    givens: dict[str, set[str]] = field(default_factory=dict)  # surname -> given names
+
+    def accepts(self, mention: EntityMention) -> bool:
+        if mention.country and self.countries - {mention.country}:
+            return False
+        key = mention.person
+        if key is None or not key.given:
+            return True
+        return self.givens.get(key.surname, set()) <= {key.given}
+
+    def add(self, mention: EntityMention) -> None:
+        if mention.country:
+            self.countries.add(mention.country)
+        key = mention.person
+        if key is not None and key.given:
+            self.givens.setdefault(key.surname, set()).add(key.given)
+
+
 class EntityWriter:
     """Adds mentions and keeps entities up to date, in the caller's transaction."""
 
@@ -62,87 +87,183 @@ class EntityWriter:
         self.db = db
         #: Reports whose mentions changed entity: their steps' actors need rewriting.
         self.moved_reports: set[str] = set()
+        self._queue: list[tuple[str, EntityMention]] = []
 
     def add(self, report_id: str, mentions: Sequence[EntityMention]) -> None:
-        if not mentions:
+        """Queue the mentions of a report; ``flush`` resolves them."""
+        self._queue += [(report_id, m) for m in mentions]
+
+    def flush(self) -> None:
+        """Store and resolve the queued mentions, a few statements for them all."""
+        queued, self._queue = self._queue, []
+        if not queued:
             return
         rows = []
-        for m in mentions:
+        for report_id, m in queued:
             key = m.person
-            rows.append(
-                {
-                    "id": m.id,
-                    "report_id": report_id,
-                    "kind": m.kind,
-                    "country": m.country,
-                    "role": m.role,
-                    "names": json.dumps(list(m.names), ensure_ascii=False),
-                    "surname": key.surname if key else None,
-                    "given": key.given if key else None,
-                }
-            )
+            rows.append({"id": m.id, "report_id": report_id, "kind": m.kind,
+                         "country": m.country, "role": m.role,
+                         "names": json.dumps(list(m.names), ensure_ascii=False),
+                         "surname": key.surname if key else None,
+                         "given": key.given if key else None})  # fmt: skip
         insert_ignore(self.db, entity_mentions, rows)
-        keys = [
-            {"kind": m.kind, "key": k, "mention_id": m.id}
-            for m in mentions
-            for k in mention_keys(m)
-        ]
+        keys = [{"kind": m.kind, "key": k, "mention_id": m.id}
+                for _, m in queued for k in mention_keys(m)]  # fmt: skip
         insert_ignore(self.db, entity_keys, keys)
-        for m in mentions:
-            self._resolve(m)
+        pending = sorted((m for _, m in queued), key=lambda m: m.id)
+        while pending:
+            pending = self._resolve_many(pending)
 
-    def _resolve(self, mention: EntityMention) -> None:
-        found = self._near(mention)
-        linked = [(o, e) for o, e in found if e is not None and link_score(mention, o) > 0]
-        targets = {e for _, e in linked}
-        if not targets:
-            entity_id = self._create([mention])
-            self._assign([mention.id], entity_id)
-            self._describe([entity_id])
+    def _resolve_many(self, mentions: list[EntityMention]) -> list[EntityMention]:
+        """Resolve mentions in memory while each joins one entity or none; at the first
+        that needs a regrouping, write what is decided, regroup around it in the
+        database, and hand back the mentions left (to be looked up afresh)."""
+        near = self._near_all(mentions)
+        info = self._info({e for found in near.values() for _, e in found if e is not None})
+        assigned: dict[str, int] = {}
+        fresh: list[tuple[EntityMention, int]] = []
+        for n, mention in enumerate(mentions):
+            linked: set[int] = {
+                assigned.get(o.id, e)  # type: ignore[misc]  # None is filtered out below
+                for k in lookup_keys(mention)
+                for o, e in near.get((mention.kind, k), [])
+                if o.id != mention.id
+                and assigned.get(o.id, e) is not None
+                and link_score(mention, o) > 0
+            }
+            if not linked:
+                entity_id = self._create([mention])
+                info[entity_id] = _Info(mention.kind)
+                fresh.append((mention, entity_id))
+            elif len(linked) == 1 and info[(only := next(iter(linked)))].accepts(mention):
+                entity_id = only
+            else:
+                self._write_assignments(assigned, fresh, mentions)
+                self._regroup(mention)
+                return mentions[n + 1 :]
+            assigned[mention.id] = entity_id
+            info[entity_id].add(mention)
+            for k in mention_keys(mention):
+                near.setdefault((mention.kind, k), []).append((mention, entity_id))
+        self._write_assignments(assigned, fresh, mentions)
+        return []
+
+    def _write_assignments(
+        self,
+        assigned: dict[str, int],
+        fresh: list[tuple[EntityMention, int]],
+        mentions: list[EntityMention],
+    ) -> None:
+        if not assigned:
             return
-        if len(targets) == 1:
-            (entity_id,) = targets
-            if self._compatible(mention, entity_id):
-                self._assign([mention.id], entity_id)
-                self._describe([entity_id], added=[mention])
-                return
-        self._regroup(mention)
-
-    def _near(self, mention: EntityMention) -> list[tuple[EntityMention, int | None]]:
-        """Mentions under the keys of ``mention`` (other than itself), with their entity."""
-        query = (
-            sa.select(entity_mentions)
-            .join(entity_keys, entity_keys.c.mention_id == entity_mentions.c.id)
-            .where(
-                entity_keys.c.kind == mention.kind,
-                entity_keys.c.key.in_(sorted(lookup_keys(mention))),
-                entity_mentions.c.id != mention.id,
-            )
-            .distinct()
+        stmt = (
+            sa.update(entity_mentions)
+            .where(entity_mentions.c.id == sa.bindparam("m"))
+            .values(entity_id=sa.bindparam("e"))
         )
-        return [(_mention(r), r.entity_id) for r in self.db.execute(query)]
+        self.db.execute(stmt, [{"m": m, "e": e} for m, e in assigned.items()])
+        self.moved_reports.update(m.rsplit(":", 1)[0] for m in assigned)
+        self._describe_added(assigned, {m.id: m for m in mentions})
+        assigned.clear()
+        fresh.clear()
 
-    def _compatible(self, mention: EntityMention, entity_id: int) -> bool:
-        row = self.db.execute(
-            sa.select(entities.c.country).where(entities.c.id == entity_id)
-        ).first()
-        if row is not None and row.country and mention.country and row.country != mention.country:
-            return False
-        key = mention.person
-        if key is None or not key.given:
-            return True
-        givens = set(
-            self.db.scalars(
-                sa.select(entity_mentions.c.given)
-                .where(
-                    entity_mentions.c.entity_id == entity_id,
-                    entity_mentions.c.surname == key.surname,
-                    entity_mentions.c.given != "",
+    def _describe_added(self, assigned: dict[str, int], by_id: dict[str, EntityMention]) -> None:
+        """Name, Latin form, country and aliases of entities that gained mentions: each
+        is the least of its candidates in display order, so it can be updated from the
+        new names alone, whatever order the mentions came in."""
+        names: dict[int, list[str]] = {}
+        countries: dict[int, str] = {}
+        for mention_id, entity_id in assigned.items():
+            mention = by_id[mention_id]
+            names.setdefault(entity_id, []).extend(mention.names)
+            if mention.country:
+                countries[entity_id] = mention.country
+        ids = sorted(names)
+        current = {}
+        spellings: dict[tuple[int, str], str] = {}
+        for part in _chunks(ids):
+            for r in self.db.execute(sa.select(entities).where(entities.c.id.in_(part))):
+                current[r.id] = r
+            query = sa.select(entity_aliases).where(entity_aliases.c.entity_id.in_(part))
+            for r in self.db.execute(query):
+                spellings[(r.entity_id, r.key)] = r.alias
+        updates, aliases = [], []
+        for entity_id in ids:
+            row = current[entity_id]
+            new = names[entity_id]
+            name = min([row.name, *new], key=_display_order)
+            latins = [n for n in [*new, *([row.latin] if row.latin else [])] if to_latin(n) == n]
+            latin = min(latins, key=_display_order) if latins else None
+            country = row.country or countries.get(entity_id)
+            if (name, latin, country) != (row.name, row.latin, row.country):
+                updates.append({"i": entity_id, "n": name, "l": latin, "c": country})
+            for spelling in new:
+                key = alias_key(spelling)
+                if not key:
+                    continue
+                old = spellings.get((entity_id, key))
+                if old is None or _display_order(spelling) < _display_order(old):
+                    spellings[(entity_id, key)] = spelling
+                    aliases.append({"entity_id": entity_id, "key": key, "alias": spelling})
+        if updates:
+            stmt = (
+                sa.update(entities)
+                .where(entities.c.id == sa.bindparam("i"))
+                .values(name=sa.bindparam("n"), latin=sa.bindparam("l"), country=sa.bindparam("c"))
+            )
+            self.db.execute(stmt, updates)
+        if aliases:
+            final = {(a["entity_id"], a["key"]): a for a in aliases}
+            for part in _chunks(sorted({f"{e}\x1f{k}" for e, k in final})):
+                pairs = [p.split("\x1f") for p in part]
+                self.db.execute(
+                    sa.delete(entity_aliases).where(
+                        sa.tuple_(entity_aliases.c.entity_id, entity_aliases.c.key).in_(
+                            [(int(e), k) for e, k in pairs]
+                        )
+                    )
                 )
-                .distinct()
+            self.db.execute(sa.insert(entity_aliases), list(final.values()))
+
+    def _near_all(
+        self, mentions: list[EntityMention]
+    ) -> dict[tuple[str, str], list[tuple[EntityMention, int | None]]]:
+        """Stored mentions under the lookup keys of ``mentions``, by (kind, key)."""
+        out: dict[tuple[str, str], list[tuple[EntityMention, int | None]]] = {}
+        by_kind: dict[str, set[str]] = {}
+        for m in mentions:
+            by_kind.setdefault(m.kind, set()).update(lookup_keys(m))
+        for kind, keys in by_kind.items():
+            for part in _chunks(sorted(keys)):
+                query = (
+                    sa.select(entity_mentions, entity_keys.c.key.label("matched"))
+                    .join(entity_keys, entity_keys.c.mention_id == entity_mentions.c.id)
+                    .where(entity_keys.c.kind == kind, entity_keys.c.key.in_(part))
+                )
+                for r in self.db.execute(query):
+                    out.setdefault((kind, r.matched), []).append((_mention(r), r.entity_id))
+        return out
+
+    def _info(self, entity_ids: set[int]) -> dict[int, _Info]:
+        """What compatibility needs to know of entities: country, given names."""
+        out = {e: _Info("") for e in entity_ids}
+        for part in _chunks(sorted(entity_ids)):
+            query = sa.select(entities.c.id, entities.c.kind, entities.c.country).where(
+                entities.c.id.in_(part)
             )
-        )
-        return givens <= {key.given}
+            for entity_id, kind, country in self.db.execute(query):
+                out[entity_id].kind = kind
+                if country:
+                    out[entity_id].countries.add(country)
+            query2 = (
+                sa.select(entity_mentions.c.entity_id, entity_mentions.c.surname,
+                          entity_mentions.c.given)
+                .where(entity_mentions.c.entity_id.in_(part), entity_mentions.c.given != "")
+                .distinct()
+            )  # fmt: skip
+            for entity_id, surname, given in self.db.execute(query2):
+                out[entity_id].givens.setdefault(surname, set()).add(given)
+        return out
 
     def _regroup(self, seed: EntityMention) -> None:
         """Regroup every mention reachable from ``seed`` through keys."""
@@ -238,7 +359,7 @@ class EntityWriter:
             )
 
 
-def _display_order(name: str) -> tuple[int, int, int, str]:
+def _display_order(name: str) -> tuple[int, int, int, int, str]:
     """The name an entity is shown under: an acronym (as news write organisations), else
     the fullest name; Latin script first, as written in running text rather than in
     capitals, then A-Z."""
@@ -247,6 +368,7 @@ def _display_order(name: str) -> tuple[int, int, int, str]:
         -1000 if acronym else -len(name.split()),
         int(to_latin(name) != name),
         int(name.isupper() and not acronym),
+        -sum(not c.isascii() for c in name),  # "mécaniques" rather than "mecaniques"
         name,
     )
 
@@ -255,6 +377,6 @@ def _mention(row: Any) -> EntityMention:
     return EntityMention(row.id, row.kind, tuple(json.loads(row.names)), row.country, row.role)
 
 
-def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
+def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]

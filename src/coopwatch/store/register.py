@@ -58,6 +58,9 @@ class StepWriter:
         self.now = now or datetime.now(UTC)
         self.entities = EntityWriter(db)
         self._facts: dict[str, ReportFacts] = {}
+        self._bodies_cache: dict[str, dict[str, Any]] = {}
+        self._step_cache: dict[str, str] = {}  # report -> its step, as written
+        self._no_decisions: bool | None = None
         #: Threads that held a step rebuilt in this transaction.
         self.touched_threads: set[str] = set()
 
@@ -84,6 +87,7 @@ class StepWriter:
                 context=context,
             )
             self._facts[facts.id] = facts
+            self._bodies_cache[facts.id] = event
             span = event.get("sentence")
             stored = {
                 "event": event,
@@ -130,45 +134,141 @@ class StepWriter:
 
     def facts(self, report_ids: Iterable[str]) -> dict[str, ReportFacts]:
         """The facts of stored reports (cached for the transaction)."""
-        missing = [r for r in report_ids if r not in self._facts]
+        wanted = list(report_ids)
+        self._load([r for r in wanted if r not in self._facts])
+        return {r: self._facts[r] for r in wanted if r in self._facts}
+
+    def bodies(self, report_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The event JSON of stored reports (cached for the transaction)."""
+        wanted = list(report_ids)
+        self._load([r for r in wanted if r not in self._bodies_cache])
+        return {r: self._bodies_cache[r] for r in wanted if r in self._bodies_cache}
+
+    def _load(self, missing: list[str]) -> None:
         for part in _chunks(missing):
             query = sa.select(
                 event_sources.c.report_id, event_sources.c.document_id, event_sources.c.facts
             ).where(event_sources.c.report_id.in_(part))
             for report_id, document_id, text in self.db.execute(query):
-                self._facts[report_id] = _parse_facts(document_id, text)
-        return {r: self._facts[r] for r in report_ids if r in self._facts}
+                stored = json.loads(text)
+                self._facts[report_id] = _parse_facts(document_id, stored)
+                self._bodies_cache[report_id] = stored["event"]
 
     # -- steps --------------------------------------------------------------------
 
     def link(self, report_ids: Sequence[str]) -> set[str]:
         """Link new reports to the steps they tell; the ids of the steps that changed or
         went (their threads need a look too)."""
-        changed: dict[str, set[str]] = {}  # step id -> the old step ids it replaces
-        for report_id in sorted(report_ids):
-            facts = self.facts([report_id]).get(report_id)
-            if facts is None:
+        self.entities.flush()
+        new = sorted(set(report_ids))
+        facts = self.facts(new)
+        joined: dict[str, list[str]] = {}
+        rows: dict[tuple[str, str], Row] = {}
+        for report_id in new:
+            if (mine := facts.get(report_id)) is None:
                 continue
-            for other in self._candidates(facts):
-                verdict = same_step(facts, other)
+            for other in self._candidates(mine):
+                verdict = same_step(mine, other)
                 if verdict.joined:
-                    a, b = sorted((facts.id, other.id))
-                    row = {
-                        "report_a": a,
-                        "report_b": b,
-                        "score": verdict.score,
-                        "reasons": verdict.explain(),
-                    }
-                    insert_ignore(self.db, step_links, row)
-            self._regroup({report_id}, changed)
-            step = self.db.scalar(
-                sa.select(event_sources.c.event_id).where(event_sources.c.report_id == report_id)
-            )
-            if step is not None:
+                    a, b = sorted((mine.id, other.id))
+                    rows[(a, b)] = {"report_a": a, "report_b": b, "score": verdict.score,
+                                    "reasons": verdict.explain()}  # fmt: skip
+                    joined.setdefault(report_id, []).append(other.id)
+        insert_ignore(self.db, step_links, list(rows.values()))
+        changed: dict[str, set[str]] = {}  # step id -> the old step ids it replaces
+        involved = set(new) | {o for others in joined.values() for o in others}
+        current = self._steps_of(involved)
+        members = self._members(set(current.values()))
+        everyone = {r for group in members.values() for r in group} | involved
+        if self._decided(everyone):
+            # A human decision is near: regroup each report under all links and decisions.
+            for report_id in new:
+                self._regroup({report_id}, changed)
+            for step in set(self._steps_of(set(new)).values()):
                 changed.setdefault(step, set())
+        else:
+            changed = self._union(new, joined, current, members)
         touched = self._rebuild(changed)
         self._refresh_actors(set(changed))
         return touched
+
+    def _union(
+        self,
+        new: list[str],
+        joined: dict[str, list[str]],
+        current: dict[str, str],
+        members: dict[str, set[str]],
+    ) -> dict[str, set[str]]:
+        """Steps as components of the links, new links added: no decision is involved."""
+        root: dict[str, str] = {}
+
+        def find(step: str) -> str:
+            root.setdefault(step, step)
+            while root[step] != step:
+                root[step] = root[root[step]]
+                step = root[step]
+            return step
+
+        for report_id in new:
+            if report_id not in current:
+                continue
+            mine = find(current[report_id])
+            for other in joined.get(report_id, []):
+                theirs = find(current[other])
+                if theirs != mine:
+                    root[max(mine, theirs)] = min(mine, theirs)
+                    mine = min(mine, theirs)
+        groups: dict[str, set[str]] = {}
+        for step in {current[r] for r in new if r in current} | set(root):
+            groups.setdefault(find(step), set()).add(step)
+        changed: dict[str, set[str]] = {}
+        moves: list[Row] = []
+        for steps in groups.values():
+            reports = set().union(*(members.get(s, {s}) for s in steps))
+            step_id = min(reports)
+            changed[step_id] = steps - {step_id}
+            moves += [{"r": r, "e": step_id} for r in sorted(reports)
+                      if self._step_cache.get(r) != step_id]  # fmt: skip
+        if moves:
+            stmt = (
+                sa.update(event_sources)
+                .where(event_sources.c.report_id == sa.bindparam("r"))
+                .values(event_id=sa.bindparam("e"))
+            )
+            self.db.execute(stmt, moves)
+            self._step_cache.update({m["r"]: m["e"] for m in moves})
+        return changed
+
+    def _steps_of(self, report_ids: set[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for part in _chunks(sorted(report_ids)):
+            query = sa.select(event_sources.c.report_id, event_sources.c.event_id).where(
+                event_sources.c.report_id.in_(part)
+            )
+            out.update(dict(self.db.execute(query).all()))
+        self._step_cache.update(out)
+        return out
+
+    def _members(self, steps: set[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for part in _chunks(sorted(steps)):
+            query = sa.select(event_sources.c.event_id, event_sources.c.report_id).where(
+                event_sources.c.event_id.in_(part)
+            )
+            for step, report_id in self.db.execute(query):
+                out.setdefault(step, set()).add(report_id)
+                self._step_cache[report_id] = step
+        return out
+
+    def _decided(self, reports: set[str]) -> bool:
+        """Whether a human decision on steps names one of these reports."""
+        if self._no_decisions is None:
+            query = sa.select(link_decisions.c.id).where(link_decisions.c.scope == "step")
+            self._no_decisions = self.db.scalar(query.limit(1)) is None
+        if self._no_decisions:
+            return False
+        return any(self._decisions(set(part), d) for part in _chunks(sorted(reports))
+                   for d in ("apart", "join"))  # fmt: skip
 
     def _refresh_actors(self, rebuilt: set[str]) -> None:
         """Rewrite the actors of steps whose reports' mentions moved to another entity."""
@@ -287,139 +387,190 @@ class StepWriter:
         )
         for part in _chunks(sorted(stale)):
             self.db.execute(sa.delete(events).where(events.c.id.in_(part)))
-        for step in sorted(changed):
-            members = select_in(
-                self.db, event_sources.c.report_id, event_sources.c.event_id, [step]
-            )
-            if members:
-                self._write_step(step, sorted(members))
+        members = self._members(set(changed))
+        self._write_steps({s: sorted(m) for s, m in members.items()})
         return stale
 
-    def _write_step(self, step: str, members: list[str]) -> None:
-        facts = self.facts(members)
-        bodies = self._bodies(members)
-        corrected = self._corrections(members)
-        reports = [facts[m] for m in members if m in facts]
+    def _write_steps(self, steps: dict[str, list[str]]) -> None:
+        """Insert the rows of steps from their reports, a few statements for them all."""
+        everyone = sorted({r for m in steps.values() for r in m})
+        facts, bodies = self.facts(everyone), self.bodies(everyone)
+        corrected = self._corrections(everyone)
+        actors = self._actors(everyone)
+        rows: dict[str, list[Row]] = {name: [] for name in _STEP_TABLES}
+        for step, members in sorted(steps.items()):
+            fixed: dict[str, Any] = {}
+            for report_id in members:  # the latest correction of any report of the step
+                for when, name, value in corrected.get(report_id, []):
+                    if name not in fixed or when >= fixed[name][0]:
+                        fixed[name] = (when, value)
+            human = {name: value for name, (_, value) in fixed.items()}
+            reports = [facts[m] for m in members if m in facts]
+            rows["events"].append(self._event_row(step, reports, bodies, members, human))
+            lists = {
+                "parties": sorted({p for r in reports for p in r.parties}),
+                "sectors": sorted({s for r in reports for s in r.sectors}),
+                "instruments": sorted({i for r in reports for i in r.instruments}),
+            }
+            for name in LIST_FIELDS:
+                if name in human:
+                    lists[name] = sorted(set(human[name] or []))
+            rows["event_parties"] += [{"event_id": step, "country": c} for c in lists["parties"]]
+            rows["event_sectors"] += [{"event_id": step, "isic": c} for c in lists["sectors"]]
+            rows["event_instruments"] += [
+                {"event_id": step, "instrument": c} for c in lists["instruments"]
+            ]
+            roles: dict[int, str | None] = {}
+            for report_id in members:
+                for entity_id, role in actors.get(report_id, []):
+                    if roles.get(entity_id) is None:
+                        roles[entity_id] = role
+            rows["event_entities"] += [
+                {"event_id": step, "entity_id": e, "role": r} for e, r in roles.items()
+            ]
+            amounts, spans = _amounts_and_evidence(step, facts, bodies, members)
+            rows["event_amounts"] += amounts
+            rows["evidence"] += spans
+        self.db.execute(sa.insert(events), rows["events"])
+        for name in _STEP_TABLES[1:]:
+            if rows[name]:
+                self.db.execute(sa.insert(_TABLES[name]), rows[name])
+
+    def _event_row(
+        self,
+        step: str,
+        reports: list[ReportFacts],
+        bodies: dict[str, dict[str, Any]],
+        members: list[str],
+        human: dict[str, Any],
+    ) -> Row:
         days = Counter(r.date for r in reports if r.date)
         jobs = Counter(r.jobs for r in reports if r.jobs)
-        first = bodies[step]
+        first = bodies.get(step) or bodies[members[0]]
         row: Row = {
             "id": step,
             "type": reports[0].type if reports else first["type"],
             "date": min(days, key=lambda d: (-days[d], d)) if days else None,
-            "confidence": max(float(b.get("confidence", 0.5)) for b in bodies.values()),
+            "confidence": max(float(bodies[m].get("confidence", 0.5)) for m in members),
             "location": next((r.location for r in reports if r.location), None),
             "jobs": min(jobs, key=lambda j: (-jobs[j], j)) if jobs else None,
             "trigger": first.get("trigger", ""),
             "created_at": self.now,
         }
         for name in COLUMN_FIELDS:
-            if name in corrected:
-                value = corrected[name]
+            if name in human:
+                value = human[name]
                 row[name] = date.fromisoformat(value) if name == "date" and value else value
         row["cameo"] = CAMEO_CODES[EventType(row["type"])]
-        self.db.execute(sa.insert(events), row)
-        lists = {
-            "parties": sorted({p for r in reports for p in r.parties}),
-            "sectors": sorted({s for r in reports for s in r.sectors}),
-            "instruments": sorted({i for r in reports for i in r.instruments}),
-        }
-        for name in LIST_FIELDS:
-            if name in corrected:
-                lists[name] = sorted(set(corrected[name] or []))
-        insert_ignore(
-            self.db, event_parties, [{"event_id": step, "country": c} for c in lists["parties"]]
-        )
-        insert_ignore(
-            self.db, event_sectors, [{"event_id": step, "isic": s} for s in lists["sectors"]]
-        )
-        insert_ignore(
-            self.db,
-            event_instruments,
-            [{"event_id": step, "instrument": i} for i in lists["instruments"]],
-        )
-        self._write_entities(step, members)
-        self._write_amounts_and_evidence(step, facts, bodies)
+        return row
 
     def _write_entities(self, step: str, members: list[str]) -> None:
-        query = (
-            sa.select(entity_mentions.c.entity_id, entity_mentions.c.role)
-            .where(
-                entity_mentions.c.report_id.in_(members), entity_mentions.c.entity_id.is_not(None)
-            )
-            .order_by(entity_mentions.c.report_id, entity_mentions.c.entity_id)
-        )
         roles: dict[int, str | None] = {}
-        for entity_id, role in self.db.execute(query):
-            if roles.get(entity_id) is None:
-                roles[entity_id] = role
+        actors = self._actors(members)
+        for report_id in members:
+            for entity_id, role in actors.get(report_id, []):
+                if roles.get(entity_id) is None:
+                    roles[entity_id] = role
         rows = [{"event_id": step, "entity_id": e, "role": r} for e, r in roles.items()]
         insert_ignore(self.db, event_entities, rows)
 
-    def _write_amounts_and_evidence(
-        self, step: str, facts: dict[str, ReportFacts], bodies: dict[str, dict[str, Any]]
-    ) -> None:
-        amounts: list[Row] = []
-        spans: dict[tuple[str, str, int, int], Row] = {}
-        for report_id, body in sorted(bodies.items()):
-            document_id = facts[report_id].document_id
-            seen: set[tuple[int, str]] = set()
-            for amount in body.get("amounts", []):
-                if (amount["value"], amount["currency"]) in seen:
-                    continue
-                seen.add((amount["value"], amount["currency"]))
-                span = amount.get("span")
-                amounts.append(
-                    {
-                        "event_id": step,
-                        "value": amount["value"],
-                        "currency": amount["currency"],
-                        "document_id": document_id,
-                        "span_start": span[0] if span else None,
-                        "span_end": span[1] if span else None,
-                    }
+    def _actors(self, reports: list[str]) -> dict[str, list[tuple[int, str | None]]]:
+        out: dict[str, list[tuple[int, str | None]]] = {}
+        for part in _chunks(reports):
+            query = (
+                sa.select(
+                    entity_mentions.c.report_id, entity_mentions.c.entity_id, entity_mentions.c.role
                 )
-            fields: dict[str, list[list[int]]] = {
-                k: list(v) for k, v in body.get("evidence", {}).items()
-            }
-            for name in ("persons", "organizations"):
-                for item in body.get(name, []):
-                    if isinstance(item, dict):
-                        fields.setdefault(name, []).extend(item.get("spans", []))
-            fields.setdefault("amounts", []).extend(
-                a["span"] for a in body.get("amounts", []) if a.get("span")
+                .where(
+                    entity_mentions.c.report_id.in_(part), entity_mentions.c.entity_id.is_not(None)
+                )
+                .order_by(entity_mentions.c.report_id, entity_mentions.c.entity_id)
             )
-            for name, field_spans in fields.items():
-                for start, end in field_spans:
-                    spans[(document_id, name, start, end)] = {
-                        "event_id": step,
-                        "document_id": document_id,
-                        "field": name,
-                        "span_start": start,
-                        "span_end": end,
-                    }
-        if amounts:
-            self.db.execute(sa.insert(event_amounts), amounts)
-        insert_ignore(self.db, evidence, list(spans.values()))
+            for report_id, entity_id, role in self.db.execute(query):
+                out.setdefault(report_id, []).append((entity_id, role))
+        return out
 
-    def _bodies(self, members: list[str]) -> dict[str, dict[str, Any]]:
-        query = sa.select(event_sources.c.report_id, event_sources.c.facts).where(
-            event_sources.c.report_id.in_(members)
+    def _corrections(self, reports: list[str]) -> dict[str, list[tuple[Any, str, Any]]]:
+        """Human corrections naming these reports: (when, field, value), oldest first."""
+        out: dict[str, list[tuple[Any, str, Any]]] = {}
+        for part in _chunks(reports):
+            query = (
+                sa.select(
+                    corrections.c.event_id,
+                    corrections.c.created_at,
+                    corrections.c.id,
+                    corrections.c.field,
+                    corrections.c.value,
+                )
+                .where(corrections.c.event_id.in_(part))
+                .order_by(corrections.c.created_at, corrections.c.id)
+            )
+            for report_id, when, n, name, value in self.db.execute(query):
+                out.setdefault(report_id, []).append(((when, n), name, value))
+        return out
+
+
+def _amounts_and_evidence(
+    step: str,
+    facts: dict[str, ReportFacts],
+    bodies: dict[str, dict[str, Any]],
+    members: list[str],
+) -> tuple[list[Row], list[Row]]:
+    """The amounts (per source) and evidence spans of a step's reports."""
+    amounts: list[Row] = []
+    spans: dict[tuple[str, str, int, int], Row] = {}
+    for report_id in members:
+        body = bodies[report_id]
+        document_id = facts[report_id].document_id
+        seen: set[tuple[int, str]] = set()
+        for amount in body.get("amounts", []):
+            if (amount["value"], amount["currency"]) in seen:
+                continue
+            seen.add((amount["value"], amount["currency"]))
+            span = amount.get("span")
+            amounts.append({"event_id": step, "value": amount["value"],
+                            "currency": amount["currency"], "document_id": document_id,
+                            "span_start": span[0] if span else None,
+                            "span_end": span[1] if span else None})  # fmt: skip
+        fields: dict[str, list[list[int]]] = {
+            k: list(v) for k, v in body.get("evidence", {}).items()
+        }
+        for name in ("persons", "organizations"):
+            for item in body.get(name, []):
+                if isinstance(item, dict):
+                    fields.setdefault(name, []).extend(item.get("spans", []))
+        fields.setdefault("amounts", []).extend(
+            a["span"] for a in body.get("amounts", []) if a.get("span")
         )
-        return {r: json.loads(text)["event"] for r, text in self.db.execute(query)}
-
-    def _corrections(self, members: list[str]) -> dict[str, Any]:
-        """The latest human value of each corrected field of the step."""
-        query = (
-            sa.select(corrections.c.field, corrections.c.value)
-            .where(corrections.c.event_id.in_(members))
-            .order_by(corrections.c.created_at, corrections.c.id)
-        )
-        return {name: value for name, value in self.db.execute(query)}
+        for name, field_spans in fields.items():
+            for start, end in field_spans:
+                spans[(document_id, name, start, end)] = {
+                    "event_id": step, "document_id": document_id, "field": name,
+                    "span_start": start, "span_end": end}  # fmt: skip
+    return amounts, list(spans.values())
 
 
-def _parse_facts(document_id: str, text: str) -> ReportFacts:
-    stored = json.loads(text)
+_STEP_TABLES = (
+    "events",
+    "event_parties",
+    "event_sectors",
+    "event_instruments",
+    "event_entities",
+    "event_amounts",
+    "evidence",
+)
+_TABLES = {
+    "events": events,
+    "event_parties": event_parties,
+    "event_sectors": event_sectors,
+    "event_instruments": event_instruments,
+    "event_entities": event_entities,
+    "event_amounts": event_amounts,
+    "evidence": evidence,
+}
+
+
+def _parse_facts(document_id: str, stored: dict[str, Any]) -> ReportFacts:
     published = stored.get("published")
     return report_facts(
         stored["event"],

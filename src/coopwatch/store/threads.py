@@ -32,6 +32,8 @@ from coopwatch.store.schema import (
     commitment_keys,
     commitment_milestones,
     commitments,
+    entities,
+    event_entities,
     event_sources,
     events,
     link_decisions,
@@ -175,6 +177,18 @@ class ThreadWriter:
                 out.setdefault(step, []).append(facts[report])
         return out
 
+    def _organizations(self, steps: list[str]) -> list[str]:
+        """The organisations of a thread's steps, those most steps name first (by the
+        name their entity is shown under, whatever script each report used)."""
+        query = (
+            sa.select(entities.c.name, sa.func.count().label("n"))
+            .join(event_entities, event_entities.c.entity_id == entities.c.id)
+            .where(event_entities.c.event_id.in_(steps), entities.c.kind == "organization")
+            .group_by(entities.c.id, entities.c.name)
+            .order_by(sa.desc("n"), entities.c.name)
+        )
+        return [name for name, _ in self.db.execute(query)]
+
     def _write(self, thread: str, steps: list[str]) -> None:
         reports = self._reports(steps)
         dates = dict(
@@ -194,7 +208,7 @@ class ThreadWriter:
             sa.insert(commitments),
             {
                 "id": thread,
-                "subject": subject(everything),
+                "subject": subject(everything, self._organizations(steps)),
                 "stage": str(current_stage(milestones)),
                 "parties": everything[0].parties_key,
                 "first_date": min(known) if known else None,
