@@ -15,7 +15,6 @@ not on their order.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +22,6 @@ from datetime import date
 from coopwatch.linking.facts import ReportFacts
 from coopwatch.linking.stages import OUTCOMES, PROGRESS
 from coopwatch.model import CommitmentStage, EventType
-from coopwatch.transliterate import to_latin
 
 _CONCRETE_INSTRUMENTS = frozenset(
     {"joint_venture", "investment", "finance", "subcontracting", "technology_transfer"}
@@ -102,22 +100,18 @@ def current_stage(milestones: Sequence[Milestone]) -> CommitmentStage:
     return milestones[-1].stage if milestones else CommitmentStage.DISCUSSED
 
 
-def subject(reports: Sequence[ReportFacts], organizations: Sequence[str] = ()) -> str:
-    """A short human label: the thread's organisations (``organizations`` when the
-    caller has them ranked, else the names most of its reports use), its place and its
-    sectors."""
-    if not organizations:
-        counts: Counter[str] = Counter()
-        for r in reports:
-            for name in {n for o in r.organizations for n in o.names[:1]}:
-                counts[name] += 1
-        organizations = sorted(counts, key=lambda n: (-counts[n], to_latin(n) != n, len(n), n))
-    places = sorted({r.location for r in reports if r.location})
-    sectors = sorted(set().union(*(r.sectors for r in reports)))
-    label = " / ".join(organizations[:3]) or "undertaking"
+def label(
+    parties: Sequence[str],
+    organizations: Sequence[str],
+    places: Sequence[str],
+    sectors: Sequence[str],
+) -> str:
+    """A short human label of a thread: its parties, its organisations (those most of
+    its steps name first), its place and its sectors."""
+    text = " / ".join(organizations[:3]) or "undertaking"
     if places:
-        label += f" in {places[0]}"
+        text += f" in {places[0]}"
     if sectors:
-        label += f" (ISIC {', '.join(sectors[:3])})"
-    parties = "-".join(reports[0].parties) if reports else ""
-    return f"{parties}: {label}" if parties else label
+        text += f" (ISIC {', '.join(sectors[:3])})"
+    pair = "-".join(p for p in parties if p)
+    return f"{pair}: {text}" if pair else text

@@ -228,20 +228,36 @@ class EntityWriter:
     def _near_all(
         self, mentions: list[EntityMention]
     ) -> dict[tuple[str, str], list[tuple[EntityMention, int | None]]]:
-        """Stored mentions under the lookup keys of ``mentions``, by (kind, key)."""
+        """Resolved mentions under the lookup keys of ``mentions``, by (kind, key).
+
+        Mentions of one entity spelt alike decide alike, so one of each spelling is
+        enough: what is read grows with the spellings of an entity, not its mentions."""
         out: dict[tuple[str, str], list[tuple[EntityMention, int | None]]] = {}
         by_kind: dict[str, set[str]] = {}
         for m in mentions:
             by_kind.setdefault(m.kind, set()).update(lookup_keys(m))
+        columns = (
+            entity_keys.c.key,
+            entity_mentions.c.entity_id,
+            entity_mentions.c.names,
+            entity_mentions.c.country,
+        )
         for kind, keys in by_kind.items():
             for part in _chunks(sorted(keys)):
                 query = (
-                    sa.select(entity_mentions, entity_keys.c.key.label("matched"))
+                    sa.select(*columns)
                     .join(entity_keys, entity_keys.c.mention_id == entity_mentions.c.id)
-                    .where(entity_keys.c.kind == kind, entity_keys.c.key.in_(part))
+                    .where(
+                        entity_keys.c.kind == kind,
+                        entity_keys.c.key.in_(part),
+                        entity_mentions.c.entity_id.is_not(None),
+                    )
+                    .distinct()
                 )
-                for r in self.db.execute(query):
-                    out.setdefault((kind, r.matched), []).append((_mention(r), r.entity_id))
+                for key, entity_id, names, country in self.db.execute(query):
+                    seen = EntityMention(f"stored:{entity_id}", kind, tuple(json.loads(names)),
+                                         country)  # fmt: skip
+                    out.setdefault((kind, key), []).append((seen, entity_id))
         return out
 
     def _info(self, entity_ids: set[int]) -> dict[int, _Info]:

@@ -61,6 +61,8 @@ class StepWriter:
         self._bodies_cache: dict[str, dict[str, Any]] = {}
         self._step_cache: dict[str, str] = {}  # report -> its step, as written
         self._no_decisions: bool | None = None
+        #: A step was recomputed under human decisions: threads must be recomputed too.
+        self.regrouped = False
         #: Threads that held a step rebuilt in this transaction.
         self.touched_threads: set[str] = set()
 
@@ -182,6 +184,7 @@ class StepWriter:
         everyone = {r for group in members.values() for r in group} | involved
         if self._decided(everyone):
             # A human decision is near: regroup each report under all links and decisions.
+            self.regrouped = True
             for report_id in new:
                 self._regroup({report_id}, changed)
             for step in set(self._steps_of(set(new)).values()):
@@ -306,6 +309,7 @@ class StepWriter:
 
     def regroup(self, report_ids: set[str]) -> set[str]:
         """Recompute the steps of these reports' components (after a human decision)."""
+        self.regrouped = True
         changed: dict[str, set[str]] = {}
         self._regroup(report_ids, changed, full=True)
         return self._rebuild(changed)

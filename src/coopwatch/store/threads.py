@@ -19,8 +19,8 @@ from sqlalchemy.engine import Connection
 from coopwatch.linking.clusters import partition
 from coopwatch.linking.commitments import (
     current_stage,
+    label,
     step_stage,
-    subject,
     thread_keys,
     timeline,
 )
@@ -34,11 +34,15 @@ from coopwatch.store.schema import (
     commitments,
     entities,
     event_entities,
+    event_sectors,
     event_sources,
     events,
     link_decisions,
 )
 from coopwatch.store.upsert import insert_ignore
+
+#: Marks a thread among the nodes of a union of steps and threads (step ids are hex).
+_THREAD = "thread:"
 
 
 def thread_id(first_step: str) -> str:
@@ -52,6 +56,7 @@ class ThreadWriter:
     def __init__(self, db: Connection, steps: StepWriter) -> None:
         self.db = db
         self.steps = steps
+        self._any_decision: bool | None = None
 
     def update(self, touched_steps: Iterable[str]) -> None:
         """Recompute the threads around steps that changed or went."""
@@ -68,6 +73,9 @@ class ThreadWriter:
             for key in sorted(thread_keys(reports.get(step, [])))
         ]
         insert_ignore(self.db, commitment_keys, rows)
+        if not self.steps.regrouped and not self._decided():
+            self._grow(live, reports, rows)
+            return
         # Steps of the threads that held a touched step: they may now stand apart.
         seeds = live | set(
             select_in(
@@ -108,6 +116,91 @@ class ThreadWriter:
             members.setdefault(thread_id(thread), []).append(step)
         for thread, steps in sorted(members.items()):
             self._write(thread, sorted(steps))
+
+    def _decided(self) -> bool:
+        """Whether a human decision on threads exists (then threads are recomputed)."""
+        if self._any_decision is None:
+            query = sa.select(link_decisions.c.id).where(link_decisions.c.scope == "commitment")
+            self._any_decision = self.db.scalar(query.limit(1)) is not None
+        return self._any_decision
+
+    def _grow(
+        self,
+        live: set[str],
+        reports: dict[str, list[ReportFacts]],
+        rows: list[dict[str, Any]],
+    ) -> None:
+        """Threads as key components, updated for steps that came or grew: no human
+        decision on threads exists and no step was split, so threads only gain steps
+        and merge, and each touched component is rewritten from its steps' rows."""
+        old = set(self.steps.touched_threads)
+        self.steps.touched_threads.clear()
+        keys: dict[str, set[str]] = {}
+        for row in rows:
+            keys.setdefault(row["event_id"], set()).add(row["key"])
+        root: dict[str, str] = {}
+
+        def find(node: str) -> str:
+            root.setdefault(node, node)
+            while root[node] != node:
+                root[node] = root[root[node]]
+                node = root[node]
+            return node
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                root[max(ra, rb)] = min(ra, rb)
+
+        by_key: dict[str, str] = {}
+        for step in sorted(keys):
+            find(step)
+            for key in keys[step]:
+                if key in by_key:
+                    union(step, by_key[key])
+                by_key.setdefault(key, step)
+        for part in _chunks(sorted(by_key)):
+            query = (
+                sa.select(commitment_keys.c.key, commitment_events.c.commitment_id)
+                .join(commitment_events, commitment_events.c.event_id == commitment_keys.c.event_id)
+                .where(commitment_keys.c.key.in_(part))
+                .distinct()
+            )
+            for key, thread in self.db.execute(query):
+                union(by_key[key], _THREAD + thread)
+        for thread in old:
+            find(_THREAD + thread)
+        threads = {n.removeprefix(_THREAD) for n in root if n.startswith(_THREAD)}
+        members = self._thread_rows(sorted(threads))
+        for part in _chunks(sorted(threads)):
+            self.db.execute(sa.delete(commitments).where(commitments.c.id.in_(part)))
+        dates = dict(
+            self.db.execute(
+                sa.select(events.c.id, events.c.date).where(events.c.id.in_(sorted(keys)))
+            ).all()
+        )
+        groups: dict[str, dict[str, tuple[date | None, CommitmentStage]]] = {}
+        for node in list(root):
+            group = groups.setdefault(find(node), {})
+            if node.startswith(_THREAD):
+                group.update(members.get(node.removeprefix(_THREAD), {}))
+            else:
+                group[node] = (dates.get(node), step_stage(reports[node]))
+        for shown in groups.values():
+            if shown:
+                self._write_shown(sorted(shown), shown)
+
+    def _thread_rows(self, threads: list[str]) -> dict[str, dict[str, tuple[Any, Any]]]:
+        """The steps each thread holds, with the date and stage each shows."""
+        out: dict[str, dict[str, tuple[Any, Any]]] = {}
+        for part in _chunks(threads):
+            query = sa.select(commitment_events).where(commitment_events.c.commitment_id.in_(part))
+            for r in self.db.execute(query):
+                out.setdefault(r.commitment_id, {})[r.event_id] = (
+                    r.date,
+                    CommitmentStage(r.stage),
+                )
+        return out
 
     def _component(self, seeds: set[str]) -> tuple[set[str], list[tuple[str, str, float]]]:
         """Steps reachable from ``seeds`` through shared keys, with star links per key."""
@@ -196,28 +289,31 @@ class ThreadWriter:
                 sa.select(events.c.id, events.c.date).where(events.c.id.in_(steps))
             ).all()
         )
-        shown: list[tuple[str, date | None, CommitmentStage]] = [
-            (s, dates.get(s), step_stage(reports[s])) for s in steps if reports.get(s)
-        ]
-        if not shown:
-            return
-        milestones = timeline(shown)
-        everything = [r for s in steps for r in reports.get(s, [])]
-        known = [d for _, d, _ in shown if d]
+        shown = {s: (dates.get(s), step_stage(reports[s])) for s in steps if reports.get(s)}
+        if shown:
+            self._write_shown(sorted(shown), shown)
+
+    def _write_shown(
+        self, steps: list[str], shown: dict[str, tuple[date | None, CommitmentStage]]
+    ) -> None:
+        """Write a thread from what each of its steps shows (date and stage)."""
+        thread = thread_id(steps[0])
+        milestones = timeline([(s, d, stage) for s, (d, stage) in shown.items()])
+        known = [d for d, _ in shown.values() if d]
         self.db.execute(
             sa.insert(commitments),
             {
                 "id": thread,
-                "subject": subject(everything, self._organizations(steps)),
+                "subject": self._subject(steps),
                 "stage": str(current_stage(milestones)),
-                "parties": everything[0].parties_key,
+                "parties": self._parties(steps[0]),
                 "first_date": min(known) if known else None,
                 "last_date": max(known) if known else None,
             },
         )
         rows: list[dict[str, Any]] = [
             {"commitment_id": thread, "event_id": s, "date": d, "stage": str(stage)}
-            for s, d, stage in shown
+            for s, (d, stage) in sorted(shown.items())
         ]
         self.db.execute(sa.insert(commitment_events), rows)
         self.db.execute(
@@ -233,6 +329,23 @@ class ThreadWriter:
                 for n, m in enumerate(milestones)
             ],
         )
+
+    def _parties(self, step: str) -> str:
+        query = sa.select(event_sources.c.parties).where(event_sources.c.report_id == step)
+        return self.db.scalar(query) or ""
+
+    def _subject(self, steps: list[str]) -> str:
+        """The thread's organisations, place and sectors, read from its steps' rows."""
+        parties = self._parties(steps[0])
+        places = sorted(
+            {p for p in self.db.scalars(sa.select(events.c.location).where(
+                events.c.id.in_(steps), events.c.location.is_not(None)))}
+        )  # fmt: skip
+        sectors = sorted(
+            set(self.db.scalars(sa.select(event_sectors.c.isic).where(
+                event_sectors.c.event_id.in_(steps))))
+        )  # fmt: skip
+        return label(parties.split(";"), self._organizations(steps), places, sectors)
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
