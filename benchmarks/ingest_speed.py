@@ -99,6 +99,7 @@ def main() -> None:
     args = parser.parse_args()
     base = base_corpus()
     print(f"base corpus: {len(base)} documents; workers: {args.workers}")
+    time_extract(base, 1)  # warm up: every language's lexicons loaded before timing
     header = f"{'documents':>10} {'extract/s':>10} {'ingest/s':>10} {'re-ingest/s':>12} "
     print(header + f"{'ingest/extract':>15} {'first/second':>13} {'events':>8} {'threads':>8}")
     per_doc: dict[int, float] = {}

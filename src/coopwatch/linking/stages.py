@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from functools import cache
 
+from coopwatch.analysis.keying import arabic_fold
 from coopwatch.analysis.matcher import PhraseMatcher
 from coopwatch.analysis.tokens import tokenize
 from coopwatch.lexicons import available_languages, load
 from coopwatch.model import CommitmentStage, EventType
+from coopwatch.text import fold
 
 #: The stage each type of step shows by itself.
 TYPE_STAGE: dict[str, CommitmentStage] = {
@@ -43,10 +45,27 @@ def _matcher(lang: str) -> PhraseMatcher | None:
     )
 
 
+@cache
+def _stems(lang: str) -> tuple[str, ...]:
+    """The first letters of the first word of every stage phrase, folded: a sentence
+    holding none of them has no stage word, and is not tokenised."""
+    stages = load(lang).stages
+    phrases = [*stages.operational, *stages.stalled, *stages.cancelled]
+    size = 3 if lang == "ar" else 4
+    return tuple(sorted({_fold(p.split()[0], lang)[:size] for p in phrases if p.split()}))
+
+
+def _fold(text: str, lang: str) -> str:
+    return arabic_fold(text) if lang == "ar" else fold(text)
+
+
 def cues(sentence: str, lang: str | None) -> set[CommitmentStage]:
     """The stage words of a sentence (operational, stalled, cancelled)."""
     matcher = _matcher(lang or "")
     if matcher is None or not sentence:
+        return set()
+    folded = _fold(sentence, lang or "")
+    if not any(stem in folded for stem in _stems(lang or "")):
         return set()
     keying = load(lang or "").keying
     tokens = tokenize(sentence)

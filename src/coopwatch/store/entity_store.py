@@ -111,15 +111,17 @@ class EntityWriter:
                 for _, m in queued for k in mention_keys(m)]  # fmt: skip
         insert_ignore(self.db, entity_keys, keys)
         pending = sorted((m for _, m in queued), key=lambda m: m.id)
+        near = self._near_all(_keys_by_kind(pending))
+        info = self._info(_entities_in(near))
         while pending:
-            pending = self._resolve_many(pending)
+            pending = self._resolve_many(pending, near, info)
 
-    def _resolve_many(self, mentions: list[EntityMention]) -> list[EntityMention]:
+    def _resolve_many(
+        self, mentions: list[EntityMention], near: _Near, info: dict[int, _Info]
+    ) -> list[EntityMention]:
         """Resolve mentions in memory while each joins one entity or none; at the first
         that needs a regrouping, write what is decided, regroup around it in the
-        database, and hand back the mentions left (to be looked up afresh)."""
-        near = self._near_all(mentions)
-        info = self._info({e for found in near.values() for _, e in found if e is not None})
+        database, look the keys it touched up again, and hand back the mentions left."""
         assigned: dict[str, int] = {}
         fresh: list[tuple[EntityMention, int]] = []
         for n, mention in enumerate(mentions):
@@ -139,8 +141,15 @@ class EntityWriter:
                 entity_id = only
             else:
                 self._write_assignments(assigned, fresh, mentions)
-                self._regroup(mention)
-                return mentions[n + 1 :]
+                touched = self._regroup(mention)
+                rest = mentions[n + 1 :]
+                wanted = {(m.kind, k) for m in rest for k in lookup_keys(m)} & touched
+                for key in touched:
+                    near.pop(key, None)
+                found = self._near_all(_group_keys(wanted))
+                near.update(found)
+                info.update(self._info(_entities_in(found)))
+                return rest
             assigned[mention.id] = entity_id
             info[entity_id].add(mention)
             for k in mention_keys(mention):
@@ -225,17 +234,12 @@ class EntityWriter:
                 )
             self.db.execute(sa.insert(entity_aliases), list(final.values()))
 
-    def _near_all(
-        self, mentions: list[EntityMention]
-    ) -> dict[tuple[str, str], list[tuple[EntityMention, int | None]]]:
+    def _near_all(self, by_kind: dict[str, set[str]]) -> _Near:
         """Resolved mentions under the lookup keys of ``mentions``, by (kind, key).
 
         Mentions of one entity spelt alike decide alike, so one of each spelling is
         enough: what is read grows with the spellings of an entity, not its mentions."""
-        out: dict[tuple[str, str], list[tuple[EntityMention, int | None]]] = {}
-        by_kind: dict[str, set[str]] = {}
-        for m in mentions:
-            by_kind.setdefault(m.kind, set()).update(lookup_keys(m))
+        out: _Near = {}
         columns = (
             entity_keys.c.key,
             entity_mentions.c.entity_id,
@@ -281,8 +285,9 @@ class EntityWriter:
                 out[entity_id].givens.setdefault(surname, set()).add(given)
         return out
 
-    def _regroup(self, seed: EntityMention) -> None:
-        """Regroup every mention reachable from ``seed`` through keys."""
+    def _regroup(self, seed: EntityMention) -> set[tuple[str, str]]:
+        """Regroup every mention reachable from ``seed`` through keys; the keys of the
+        mentions regrouped."""
         component: dict[str, EntityMention] = {seed.id: seed}
         current: dict[str, int | None] = {seed.id: None}
         frontier = [seed]
@@ -316,6 +321,7 @@ class EntityWriter:
         if gone:
             self.db.execute(sa.delete(entities).where(entities.c.id.in_(sorted(gone))))
         self._describe(sorted(used & touched | used))
+        return {(m.kind, k) for m in component.values() for k in mention_keys(m)}
 
     def _assign(self, mention_ids: Sequence[str], entity_id: int) -> None:
         if not mention_ids:
@@ -373,6 +379,27 @@ class EntityWriter:
                 entity_aliases,
                 [{"entity_id": entity_id, "key": k, "alias": a} for k, a in aliases.items()],
             )
+
+
+_Near = dict[tuple[str, str], list[tuple[EntityMention, int | None]]]
+
+
+def _keys_by_kind(mentions: Iterable[EntityMention]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        out.setdefault(m.kind, set()).update(lookup_keys(m))
+    return out
+
+
+def _group_keys(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for kind, key in pairs:
+        out.setdefault(kind, set()).add(key)
+    return out
+
+
+def _entities_in(near: _Near) -> set[int]:
+    return {e for found in near.values() for _, e in found if e is not None}
 
 
 def _display_order(name: str) -> tuple[int, int, int, int, str]:

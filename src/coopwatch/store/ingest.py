@@ -25,7 +25,6 @@ from coopwatch.store.register import StepWriter
 from coopwatch.store.rows import IngestReport
 from coopwatch.store.schema import documents, extractions
 from coopwatch.store.threads import ThreadWriter
-from coopwatch.store.upsert import insert_ignore
 from coopwatch.store.values import check_values
 
 #: Any constant will do: it only has to be the same for every coopwatch process.
@@ -45,30 +44,113 @@ def ingest(
     report = IngestReport()
     steps = StepWriter(connection)
     _lock(connection)
-    new_reports: list[str] = []
     now = datetime.now(UTC)
+    valid: list[Extraction] = []
     for extraction in batch:
-        doc = extraction.document
         try:
-            if isolate:
-                with connection.begin_nested():
-                    added = _store_one(connection, steps, extraction, now)
-            else:
-                added = _store_one(connection, steps, extraction, now)
+            _validate(extraction)
         except StoreError as exc:
             if not isolate:
                 raise
-            report.failures.append((doc.source, str(exc)))
+            report.failures.append((extraction.document.source, str(exc)))
             continue
-        if added is None:
-            report.documents_skipped += 1
-            continue
-        report.documents_new += 1
-        new_reports += added
+        valid.append(extraction)
+    fresh = _fresh(connection, valid, report)
+    try:
+        if isolate:
+            with connection.begin_nested():
+                new_reports = _store_many(connection, steps, fresh, now)
+        else:
+            new_reports = _store_many(connection, steps, fresh, now)
+        report.documents_new += len(fresh)
+    except StoreError:
+        if not isolate:
+            raise
+        # One document spoils the batch: write them one by one to find it.
+        steps = StepWriter(connection)
+        new_reports = []
+        for extraction in fresh:
+            try:
+                with connection.begin_nested():
+                    added = _store_many(connection, steps, [extraction], now)
+            except StoreError as exc:
+                report.failures.append((extraction.document.source, str(exc)))
+                continue
+            report.documents_new += 1
+            new_reports += added
     touched = steps.link(new_reports)
     ThreadWriter(connection, steps).update(touched)
     report.events_new = len(new_reports)
     return report
+
+
+def _validate(extraction: Extraction) -> None:
+    """Refuse, naming the document, what no database of coopwatch can store."""
+    doc = extraction.document
+    try:
+        _check(doc)
+        _check_facts(extraction)
+        check_values(extraction)
+    except (TypeError, ValueError, KeyError) as exc:
+        raise StoreError(f"cannot store document {doc.id} ({doc.source}): {exc}") from exc
+
+
+def _fresh(
+    connection: Connection, batch: list[Extraction], report: IngestReport
+) -> list[Extraction]:
+    """The documents of the batch not stored yet (each once), counting the others."""
+    ids = list(dict.fromkeys(e.document.id for e in batch))
+    known: set[str] = set()
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        known |= set(connection.scalars(sa.select(documents.c.id).where(documents.c.id.in_(part))))
+    fresh: dict[str, Extraction] = {}
+    for extraction in batch:
+        doc_id = extraction.document.id
+        if doc_id in known or doc_id in fresh:
+            report.documents_skipped += 1
+        else:
+            fresh[doc_id] = extraction
+    return list(fresh.values())
+
+
+def _store_many(
+    connection: Connection, steps: StepWriter, batch: list[Extraction], now: datetime
+) -> list[str]:
+    """Store new documents, their extractions and reports; the reports added."""
+    if not batch:
+        return []
+    bodies = []
+    for extraction in batch:
+        doc = extraction.document
+        keyed = [_with_document(e, doc.id) for e in extraction.events]
+        bodies.append((doc, replace(extraction, events=keyed).to_json()))
+    try:
+        connection.execute(
+            sa.insert(documents),
+            [
+                {"id": doc.id, "source": doc.source, "url": doc.url, "title": doc.title,
+                 "published": doc.published, "lang": doc.lang, "text": doc.text,
+                 "ingested_at": now}
+                for doc, _ in bodies
+            ],
+        )  # fmt: skip
+        connection.execute(
+            sa.insert(extractions),
+            [
+                {"document_id": doc.id, "json": json.dumps(body, ensure_ascii=False)}
+                for doc, body in bodies
+            ],
+        )
+        return steps.add_many(bodies)
+    except sa.exc.SQLAlchemyError as exc:
+        reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+        doc = batch[0].document
+        where = f"document {doc.id} ({doc.source})" if len(batch) == 1 else "a batch"
+        raise StoreError(f"cannot store {where}: {reason}") from exc
+    except (TypeError, ValueError, KeyError) as exc:
+        doc = batch[0].document
+        raise StoreError(f"cannot store document {doc.id} ({doc.source}): {exc}") from exc
 
 
 def relink(connection: Connection) -> int:
@@ -84,20 +166,6 @@ def relink(connection: Connection) -> int:
         added += steps.add_reports(doc, json.loads(row.json))
     ThreadWriter(connection, steps).update(steps.link(added))
     return len(added)
-
-
-def _store_one(
-    connection: Connection, steps: StepWriter, extraction: Extraction, now: datetime
-) -> list[str] | None:
-    doc = extraction.document
-    try:
-        check_values(extraction)
-        return _add(connection, steps, extraction, now)
-    except sa.exc.SQLAlchemyError as exc:
-        reason = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
-        raise StoreError(f"cannot store document {doc.id} ({doc.source}): {reason}") from exc
-    except (TypeError, ValueError, KeyError) as exc:
-        raise StoreError(f"cannot store document {doc.id} ({doc.source}): {exc}") from exc
 
 
 def _lock(connection: Connection) -> None:
@@ -142,36 +210,3 @@ def _check_facts(extraction: Extraction) -> None:
 def _with_document(event: Event, document_id: str) -> Event:
     """An event of this document keyed by it even if the extractor left the ids empty."""
     return event if event.document_ids else replace(event, document_ids=[document_id])
-
-
-def _add(
-    connection: Connection, steps: StepWriter, extraction: Extraction, now: datetime
-) -> list[str] | None:
-    """Store one document and its reports; None when it was stored already."""
-    doc = extraction.document
-    _check(doc)
-    _check_facts(extraction)
-    stored = insert_ignore(
-        connection,
-        documents,
-        {
-            "id": doc.id,
-            "source": doc.source,
-            "url": doc.url,
-            "title": doc.title,
-            "published": doc.published,
-            "lang": doc.lang,
-            "text": doc.text,
-            "ingested_at": now,
-        },
-    )
-    if not stored:
-        return None
-    keyed = [_with_document(e, doc.id) for e in extraction.events]
-    body = replace(extraction, events=keyed).to_json()
-    insert_ignore(
-        connection,
-        extractions,
-        {"document_id": doc.id, "json": json.dumps(body, ensure_ascii=False)},
-    )
-    return steps.add_reports(doc, body)

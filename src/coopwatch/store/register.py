@@ -45,6 +45,8 @@ from coopwatch.store.schema import (
 from coopwatch.store.upsert import insert_ignore
 
 Row = dict[str, Any]
+#: Reports whose candidates are looked up in one query.
+_CANDIDATE_CHUNK = 50
 #: Fields a correction can set on a step, and the list fields among them.
 COLUMN_FIELDS = ("type", "date", "location", "jobs", "confidence")
 LIST_FIELDS = ("parties", "sectors", "instruments")
@@ -70,6 +72,30 @@ class StepWriter:
 
     def add_reports(self, doc: Document, body: dict[str, Any]) -> list[str]:
         """Store the events of one document's ``Extraction.to_json()`` as reports."""
+        return self.add_many([(doc, body)])
+
+    def add_many(self, items: Sequence[tuple[Document, dict[str, Any]]]) -> list[str]:
+        """Store the events of many documents as reports, in one statement; the ids of
+        the reports added (an event already stored under another document is not)."""
+        rows: list[Row] = []
+        for doc, body in items:
+            rows += self._report_rows(doc, body)
+        insert_ignore(self.db, event_sources, rows)
+        ours = {doc.id for doc, _ in items}
+        wanted = [r["report_id"] for r in rows]
+        added: set[str] = set()
+        for part in _chunks(wanted):
+            query = sa.select(event_sources.c.report_id, event_sources.c.document_id).where(
+                event_sources.c.report_id.in_(part)
+            )
+            added |= {r for r, d in self.db.execute(query) if d in ours}
+        for _, body in items:
+            for event in body.get("events", []):
+                if event["id"] in added:
+                    self._entities(event)
+        return [r for r in wanted if r in added]
+
+    def _report_rows(self, doc: Document, body: dict[str, Any]) -> list[Row]:
         rows: list[Row] = []
         context = {
             "persons": [
@@ -115,21 +141,7 @@ class StepWriter:
                     "facts": json.dumps(stored, ensure_ascii=False),
                 }
             )
-        added = insert_ignore(self.db, event_sources, rows)
-        if added != len(rows):
-            known = set(
-                self.db.scalars(
-                    sa.select(event_sources.c.report_id).where(
-                        event_sources.c.document_id != doc.id,
-                        event_sources.c.report_id.in_([r["report_id"] for r in rows]),
-                    )
-                )
-            )
-            rows = [r for r in rows if r["report_id"] not in known]
-        for event in body.get("events", []):
-            if event["id"] in {r["report_id"] for r in rows}:
-                self._entities(event)
-        return [r["report_id"] for r in rows]
+        return rows
 
     def _entities(self, event: dict[str, Any]) -> None:
         self.entities.add(event["id"], mentions_of(event["id"], event))
@@ -166,10 +178,11 @@ class StepWriter:
         facts = self.facts(new)
         joined: dict[str, list[str]] = {}
         rows: dict[tuple[str, str], Row] = {}
+        candidates = self._candidates_many([facts[r] for r in new if r in facts])
         for report_id in new:
             if (mine := facts.get(report_id)) is None:
                 continue
-            for other in self._candidates(mine):
+            for other in candidates.get(report_id, []):
                 verdict = same_step(mine, other)
                 if verdict.joined:
                     a, b = sorted((mine.id, other.id))
@@ -285,18 +298,42 @@ class StepWriter:
             self.db.execute(sa.delete(event_entities).where(event_entities.c.event_id == step))
             self._write_entities(step, sorted(members))
 
-    def _candidates(self, facts: ReportFacts) -> list[ReportFacts]:
-        if facts.day is None or not facts.parties:
-            return []
+    def _candidates_many(self, reports: list[ReportFacts]) -> dict[str, list[ReportFacts]]:
+        """The reports that may tell the same step as each of ``reports``: same type and
+        parties, dates a few days apart, another document (an index look-up, batched)."""
         window = timedelta(days=WINDOW_DAYS)
-        query = sa.select(event_sources.c.report_id).where(
-            event_sources.c.type == facts.type,
-            event_sources.c.parties == facts.parties_key,
-            event_sources.c.day.between(facts.day - window, facts.day + window),
-            event_sources.c.document_id != facts.document_id,
-        )
-        ids = list(self.db.scalars(query))
-        return list(self.facts(ids).values())
+        dated = [r for r in reports if r.day is not None and r.parties]
+        found: dict[str, list[str]] = {}
+        for i in range(0, len(dated), _CANDIDATE_CHUNK):
+            part = dated[i : i + _CANDIDATE_CHUNK]
+            conditions = [
+                sa.and_(
+                    event_sources.c.type == r.type,
+                    event_sources.c.parties == r.parties_key,
+                    event_sources.c.day.between(r.day - window, r.day + window),  # type: ignore[operator]
+                )
+                for r in part
+            ]
+            query = sa.select(
+                event_sources.c.report_id,
+                event_sources.c.type,
+                event_sources.c.parties,
+                event_sources.c.day,
+                event_sources.c.document_id,
+            ).where(sa.or_(*conditions))
+            rows = self.db.execute(query).all()
+            for r in part:
+                assert r.day is not None
+                found[r.id] = [
+                    other
+                    for other, kind, parties, day, document in rows
+                    if kind == r.type
+                    and parties == r.parties_key
+                    and abs((day - r.day).days) <= WINDOW_DAYS
+                    and document != r.document_id
+                ]
+        facts = self.facts({o for others in found.values() for o in others})
+        return {r: [facts[o] for o in others if o in facts] for r, others in found.items()}
 
     def refresh(self, step_ids: Iterable[str]) -> set[str]:
         """Rewrite these steps' rows (after a correction); the step ids touched."""

@@ -9,6 +9,7 @@ recomputed from their steps, so the result does not depend on the order of inges
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -172,23 +173,112 @@ class ThreadWriter:
             find(_THREAD + thread)
         threads = {n.removeprefix(_THREAD) for n in root if n.startswith(_THREAD)}
         members = self._thread_rows(sorted(threads))
-        for part in _chunks(sorted(threads)):
-            self.db.execute(sa.delete(commitments).where(commitments.c.id.in_(part)))
         dates = dict(
             self.db.execute(
                 sa.select(events.c.id, events.c.date).where(events.c.id.in_(sorted(keys)))
             ).all()
         )
         groups: dict[str, dict[str, tuple[date | None, CommitmentStage]]] = {}
+        held: dict[str, set[str]] = {}  # group -> the stored threads in it
+        added: dict[str, dict[str, tuple[date | None, CommitmentStage]]] = {}
         for node in list(root):
-            group = groups.setdefault(find(node), {})
+            top = find(node)
+            group = groups.setdefault(top, {})
             if node.startswith(_THREAD):
-                group.update(members.get(node.removeprefix(_THREAD), {}))
+                thread = node.removeprefix(_THREAD)
+                group.update(members.get(thread, {}))
+                held.setdefault(top, set()).add(thread)
             else:
-                group[node] = (dates.get(node), step_stage(reports[node]))
-        for shown in groups.values():
-            if shown:
-                self._write_shown(sorted(shown), shown)
+                group[node] = added.setdefault(top, {})[node] = (
+                    dates.get(node),
+                    step_stage(reports[node]),
+                )
+        rewrite: list[dict[str, tuple[date | None, CommitmentStage]]] = []
+        gone: set[str] = set()
+        for top, shown in groups.items():
+            stored = held.get(top, set())
+            if shown and len(stored) == 1 and stored == {thread_id(min(shown))}:
+                self._extend(next(iter(stored)), shown, added.get(top, {}))
+            else:
+                gone |= stored
+                if shown:
+                    rewrite.append(shown)
+        for part in _chunks(sorted(gone)):
+            self.db.execute(sa.delete(commitments).where(commitments.c.id.in_(part)))
+        self._write_many(rewrite)
+
+    def _extend(
+        self,
+        thread: str,
+        shown: dict[str, tuple[date | None, CommitmentStage]],
+        added: dict[str, tuple[date | None, CommitmentStage]],
+    ) -> None:
+        """A thread that keeps its id gains steps: its new steps' rows are added and its
+        timeline, stage, dates and subject recomputed, without rewriting its other rows."""
+        if added:
+            self.db.execute(
+                sa.insert(commitment_events),
+                [
+                    {"commitment_id": thread, "event_id": s, "date": d, "stage": str(stage)}
+                    for s, (d, stage) in sorted(added.items())
+                ],
+            )
+        milestones = timeline([(s, d, stage) for s, (d, stage) in shown.items()])
+        self.db.execute(
+            sa.delete(commitment_milestones).where(commitment_milestones.c.commitment_id == thread)
+        )
+        self.db.execute(
+            sa.insert(commitment_milestones),
+            [
+                {"commitment_id": thread, "seq": n, "stage": str(m.stage), "date": m.date,
+                 "event_id": m.event_id}
+                for n, m in enumerate(milestones)
+            ],
+        )  # fmt: skip
+        known = [d for d, _ in shown.values() if d]
+        self.db.execute(
+            sa.update(commitments)
+            .where(commitments.c.id == thread)
+            .values(
+                stage=str(current_stage(milestones)),
+                first_date=min(known) if known else None,
+                last_date=max(known) if known else None,
+                subject=self._thread_subject(thread),
+            )
+        )
+
+    def _thread_subject(self, thread: str) -> str:
+        """The label of a stored thread, aggregated by the database over its steps."""
+        on_thread = commitment_events.c.commitment_id == thread
+        orgs = self.db.execute(
+            sa.select(entities.c.name)
+            .select_from(commitment_events)
+            .join(event_entities, event_entities.c.event_id == commitment_events.c.event_id)
+            .join(entities, entities.c.id == event_entities.c.entity_id)
+            .where(on_thread, entities.c.kind == "organization")
+            .group_by(entities.c.id, entities.c.name)
+            .order_by(sa.func.count().desc(), entities.c.name)
+            .limit(3)
+        ).scalars()
+        sectors = self.db.execute(
+            sa.select(event_sectors.c.isic)
+            .select_from(commitment_events)
+            .join(event_sectors, event_sectors.c.event_id == commitment_events.c.event_id)
+            .where(on_thread)
+            .distinct()
+            .order_by(event_sectors.c.isic)
+            .limit(3)
+        ).scalars()
+        place = self.db.scalar(
+            sa.select(sa.func.min(events.c.location))
+            .select_from(commitment_events)
+            .join(events, events.c.id == commitment_events.c.event_id)
+            .where(on_thread)
+        )
+        parties = self.db.scalar(sa.select(commitments.c.parties).where(commitments.c.id == thread))
+        return label(
+            (parties or "").split(";"), list(orgs), [place] if place else [], list(sectors)
+        )
 
     def _thread_rows(self, threads: list[str]) -> dict[str, dict[str, tuple[Any, Any]]]:
         """The steps each thread holds, with the date and stage each shows."""
@@ -270,18 +360,6 @@ class ThreadWriter:
                 out.setdefault(step, []).append(facts[report])
         return out
 
-    def _organizations(self, steps: list[str]) -> list[str]:
-        """The organisations of a thread's steps, those most steps name first (by the
-        name their entity is shown under, whatever script each report used)."""
-        query = (
-            sa.select(entities.c.name, sa.func.count().label("n"))
-            .join(event_entities, event_entities.c.entity_id == entities.c.id)
-            .where(event_entities.c.event_id.in_(steps), entities.c.kind == "organization")
-            .group_by(entities.c.id, entities.c.name)
-            .order_by(sa.desc("n"), entities.c.name)
-        )
-        return [name for name, _ in self.db.execute(query)]
-
     def _write(self, thread: str, steps: list[str]) -> None:
         reports = self._reports(steps)
         dates = dict(
@@ -291,61 +369,81 @@ class ThreadWriter:
         )
         shown = {s: (dates.get(s), step_stage(reports[s])) for s in steps if reports.get(s)}
         if shown:
-            self._write_shown(sorted(shown), shown)
+            self._write_many([shown])
 
-    def _write_shown(
-        self, steps: list[str], shown: dict[str, tuple[date | None, CommitmentStage]]
-    ) -> None:
-        """Write a thread from what each of its steps shows (date and stage)."""
-        thread = thread_id(steps[0])
-        milestones = timeline([(s, d, stage) for s, (d, stage) in shown.items()])
-        known = [d for d, _ in shown.values() if d]
-        self.db.execute(
-            sa.insert(commitments),
-            {
-                "id": thread,
-                "subject": self._subject(steps),
-                "stage": str(current_stage(milestones)),
-                "parties": self._parties(steps[0]),
-                "first_date": min(known) if known else None,
-                "last_date": max(known) if known else None,
-            },
-        )
-        rows: list[dict[str, Any]] = [
-            {"commitment_id": thread, "event_id": s, "date": d, "stage": str(stage)}
-            for s, (d, stage) in sorted(shown.items())
-        ]
-        self.db.execute(sa.insert(commitment_events), rows)
-        self.db.execute(
-            sa.insert(commitment_milestones),
-            [
+    def _write_many(self, threads: list[dict[str, tuple[date | None, CommitmentStage]]]) -> None:
+        """Write threads from what each of their steps shows (date and stage), a few
+        statements for them all."""
+        if not threads:
+            return
+        everyone = sorted({s for shown in threads for s in shown})
+        parties, places, sectors, orgs = self._step_facts(everyone)
+        heads, members, marks = [], [], []
+        for shown in threads:
+            steps = sorted(shown)
+            thread = thread_id(steps[0])
+            milestones = timeline([(s, d, stage) for s, (d, stage) in shown.items()])
+            known = [d for d, _ in shown.values() if d]
+            counts: Counter[str] = Counter(n for s in steps for n in orgs.get(s, ()))
+            ranked = sorted(counts, key=lambda n: (-counts[n], n))
+            heads.append(
                 {
-                    "commitment_id": thread,
-                    "seq": n,
-                    "stage": str(m.stage),
-                    "date": m.date,
-                    "event_id": m.event_id,
+                    "id": thread,
+                    "subject": label(
+                        parties.get(steps[0], "").split(";"),
+                        ranked,
+                        sorted({p for s in steps if (p := places.get(s))}),
+                        sorted({c for s in steps for c in sectors.get(s, ())}),
+                    ),
+                    "stage": str(current_stage(milestones)),
+                    "parties": parties.get(steps[0], ""),
+                    "first_date": min(known) if known else None,
+                    "last_date": max(known) if known else None,
                 }
+            )
+            members += [
+                {"commitment_id": thread, "event_id": s, "date": d, "stage": str(stage)}
+                for s, (d, stage) in sorted(shown.items())
+            ]
+            marks += [
+                {"commitment_id": thread, "seq": n, "stage": str(m.stage), "date": m.date,
+                 "event_id": m.event_id}
                 for n, m in enumerate(milestones)
-            ],
-        )
+            ]  # fmt: skip
+        self.db.execute(sa.insert(commitments), heads)
+        self.db.execute(sa.insert(commitment_events), members)
+        self.db.execute(sa.insert(commitment_milestones), marks)
 
-    def _parties(self, step: str) -> str:
-        query = sa.select(event_sources.c.parties).where(event_sources.c.report_id == step)
-        return self.db.scalar(query) or ""
-
-    def _subject(self, steps: list[str]) -> str:
-        """The thread's organisations, place and sectors, read from its steps' rows."""
-        parties = self._parties(steps[0])
-        places = sorted(
-            {p for p in self.db.scalars(sa.select(events.c.location).where(
-                events.c.id.in_(steps), events.c.location.is_not(None)))}
-        )  # fmt: skip
-        sectors = sorted(
-            set(self.db.scalars(sa.select(event_sectors.c.isic).where(
-                event_sectors.c.event_id.in_(steps))))
-        )  # fmt: skip
-        return label(parties.split(";"), self._organizations(steps), places, sectors)
+    def _step_facts(
+        self, steps: list[str]
+    ) -> tuple[dict[str, str], dict[str, str], dict[str, set[str]], dict[str, set[str]]]:
+        """Parties, place, sectors and organisation names of steps, from their rows."""
+        parties: dict[str, str] = {}
+        places: dict[str, str] = {}
+        sectors: dict[str, set[str]] = {}
+        orgs: dict[str, set[str]] = {}
+        for part in _chunks(steps):
+            query = sa.select(event_sources.c.report_id, event_sources.c.parties).where(
+                event_sources.c.report_id.in_(part)
+            )
+            parties.update(dict(self.db.execute(query).all()))
+            query = sa.select(events.c.id, events.c.location).where(
+                events.c.id.in_(part), events.c.location.is_not(None)
+            )
+            places.update(dict(self.db.execute(query).all()))
+            query = sa.select(event_sectors.c.event_id, event_sectors.c.isic).where(
+                event_sectors.c.event_id.in_(part)
+            )
+            for step, isic in self.db.execute(query):
+                sectors.setdefault(step, set()).add(isic)
+            query = (
+                sa.select(event_entities.c.event_id, entities.c.name)
+                .join(entities, entities.c.id == event_entities.c.entity_id)
+                .where(event_entities.c.event_id.in_(part), entities.c.kind == "organization")
+            )
+            for step, name in self.db.execute(query):
+                orgs.setdefault(step, set()).add(name)
+        return parties, places, sectors, orgs
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
