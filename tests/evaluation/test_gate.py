@@ -24,8 +24,23 @@ CORPORA = {
     "tests_fresh3": ROOT / "tests" / "corpus" / "fresh3",
     "tests_web_fr_en": ROOT / "tests" / "corpus" / "web_fr_en",
     "tests_web_ar_ru": ROOT / "tests" / "corpus" / "web_ar_ru",
+    "tests_linked": ROOT / "tests" / "corpus" / "linked",
 }
+#: Floors of the register's links (SCHEMA.md, last section), per corpus whose gold has them.
+LINK_BASELINE = json.loads((HERE / "link_baseline.json").read_text(encoding="utf-8"))
 TOLERANCE = 1e-6
+
+
+def link_scores(directory: Path) -> dict[str, float]:
+    links = evaluate(directory).links
+    assert links is not None, f"{directory}: the gold carries no step or commitment"
+    return {
+        "steps_precision": links.steps.precision,
+        "steps_recall": links.steps.recall,
+        "commitments_precision": links.commitments.precision,
+        "commitments_recall": links.commitments.recall,
+        "stage_accuracy": links.stage_accuracy,
+    }
 
 
 def scores(directory: Path) -> dict[str, dict[str, float]]:
@@ -51,6 +66,20 @@ def test_scores_do_not_fall_below_floors(corpus: str) -> None:
         if measured.get(lang, {}).get(name, 0.0) < floor - TOLERANCE
     ]
     assert not drops, "scores fell below the pinned floors:\n" + "\n".join(drops)
+
+
+@pytest.mark.parametrize("corpus", sorted(LINK_BASELINE))
+def test_links_do_not_fall_below_floors(corpus: str) -> None:
+    directory = CORPORA[corpus]
+    if not (directory / "gold.jsonl").exists():
+        pytest.skip(f"{corpus}: no gold at {directory}")
+    measured = link_scores(directory)
+    drops = [
+        f"{corpus}/{name}: {measured[name]:.4f} < floor {floor:.4f}"
+        for name, floor in LINK_BASELINE[corpus].items()
+        if measured[name] < floor - TOLERANCE
+    ]
+    assert not drops, "link scores fell below the pinned floors:\n" + "\n".join(drops)
 
 
 def test_negatives_come_out_empty() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from test_gate import CORPORA, scores
+from test_gate import CORPORA, LINK_BASELINE, link_scores, scores
 
 
 def main() -> None:
@@ -23,6 +23,13 @@ def main() -> None:
                 for lang, row in sorted(scores(directory).items())
             }
     print(json.dumps(baseline, indent=2))
+    links = {
+        corpus: {k: math.floor(v * 1000) / 1000 for k, v in link_scores(CORPORA[corpus]).items()}
+        for corpus in LINK_BASELINE
+        if (CORPORA[corpus] / "gold.jsonl").exists()
+    }
+    print("link_baseline.json:")
+    print(json.dumps(links, indent=2))
 
 
 if __name__ == "__main__":
