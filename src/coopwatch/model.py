@@ -391,6 +391,7 @@ class Extraction:
             title=obj.get("title"),
             published=date.fromisoformat(published) if published else None,
             lang=obj.get("lang"),
+            published_from=obj.get("published_from"),
         )
         return cls(
             document=document,
