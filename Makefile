@@ -43,6 +43,7 @@ eval: install
 
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python benchmarks/ingest_speed.py
 
 # Spark job on local[1] and local[2] over a generated WARC crawl, and the load into
 # PostgreSQL (COOPWATCH_TEST_PG, e.g. the URL scripts/postgres.sh prints).
