@@ -220,9 +220,11 @@ def events(
             sys.stdout.write(json.dumps(row.to_json(), ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{len(rows)} events", title_justify="left")
-    for column in ("id", "date", "type", "parties", "sectors", "instruments", "conf."):
+    columns = ("id", "date", "type", "parties", "sectors", "instruments", "reports", "conf.")
+    for column in columns:
         table.add_column(column, no_wrap=column in ("id", "date", "type", "parties"))
     for row in rows:
+        langs = ",".join(sorted({s.lang for s in row.sources if s.lang}))
         table.add_row(
             safe(row.id),
             str(row.date or "-"),
@@ -230,6 +232,7 @@ def events(
             safe("-".join(row.parties)),
             safe(",".join(row.sectors)),
             safe(",".join(row.instruments)),
+            f"{len(row.sources)} ({safe(langs)})" if langs else str(len(row.sources)),
             f"{row.confidence:.2f}",
         )
     out.print(table)
