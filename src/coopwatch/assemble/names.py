@@ -9,6 +9,8 @@ Mouradia", "улица Ленина") is no person.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from coopwatch.analysis.tokens import Token
 from coopwatch.assemble.context import Context
 from coopwatch.model import Label, Mention
@@ -21,6 +23,7 @@ _OTHER = frozenset(
 _NEVER_IN_NAMES = frozenset({Label.TRIGGER, Label.SECTOR, Label.INSTRUMENT, Label.DATE})
 _NOT_WORDS = frozenset({"to_come", "other", "negation"})  # trigger kinds that name nothing
 _PLACE_GAP = frozenset({"", "d'", "d’", "de", "du", "of", "of the"})  # "palais d'El Mouradia"
+_GAP_REACH = 12  # characters: the longest gap above, with its spaces
 
 
 def check_persons(ctx: Context) -> None:
@@ -32,7 +35,10 @@ def check_persons(ctx: Context) -> None:
         for m in a.of(label)
         if m.attrs.get("kind") not in _NOT_WORDS
     ]
-    places = [a.span_of(p)[1] for p in a.matches("place_head")]
+    others.sort()
+    starts = [o[0] for o in others]
+    longest = max((end - start for start, end, _ in others), default=0)
+    places = sorted(a.span_of(p)[1] for p in a.matches("place_head"))
     renamed: dict[str, str | None] = {}  # a name's later mentions follow its first
     for m in a.of(Label.PERSON):
         name = str(m.value)
@@ -42,10 +48,14 @@ def check_persons(ctx: Context) -> None:
             else:
                 m.value = renamed[name]
             continue
-        if any(end <= m.start and a.text[end : m.start].strip() in _PLACE_GAP for end in places):
+        # Only a place that ends a short gap before the name can be its head: the
+        # indexes keep this linear in the size of the document.
+        near = places[bisect_left(places, m.start - _GAP_REACH) : bisect_right(places, m.start)]
+        if any(a.text[end : m.start].strip() in _PLACE_GAP for end in near):
             m.attrs["not_person"] = True
         else:
-            _trim(ctx, m, [o for o in others if o[1] > m.start and o[0] < m.end])
+            lo, hi = bisect_left(starts, m.start - longest), bisect_left(starts, m.end)
+            _trim(ctx, m, [o for o in others[lo:hi] if o[1] > m.start])
         if m.attrs.get("not_person") or m.value != name:
             renamed[name] = None if m.attrs.get("not_person") else str(m.value)
 
