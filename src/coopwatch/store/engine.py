@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -47,6 +49,25 @@ def create_engine(url: URL) -> Engine:
         ) from exc
 
 
+#: How long a new connection retries switching a busy database to WAL, in seconds.
+_WAL_PATIENCE = 30.0
+
+
+def _wal(cursor: Any) -> None:
+    """Switch to write-ahead logging. SQLite answers "database is locked" at once, busy
+    timeout or not, when another process holds the file (a writer creating the schema of
+    a new database, say): wait for it as the busy timeout would have."""
+    deadline = time.monotonic() + _WAL_PATIENCE
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @sa.event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
@@ -56,7 +77,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 30000")
-        cursor.execute("PRAGMA journal_mode = WAL")  # readers go on while a batch is written
+        _wal(cursor)  # readers go on while a batch is written
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
