@@ -26,7 +26,7 @@ from coopwatch.linking.entities import (
     mention_keys,
 )
 from coopwatch.store.schema import entities, entity_aliases, entity_keys, entity_mentions
-from coopwatch.store.upsert import insert_ignore
+from coopwatch.store.upsert import chunks, insert_ignore
 from coopwatch.text import fold
 from coopwatch.transliterate import to_latin
 
@@ -190,7 +190,7 @@ class EntityWriter:
         ids = sorted(names)
         current = {}
         spellings: dict[tuple[int, str], str] = {}
-        for part in _chunks(ids):
+        for part in chunks(ids):
             for r in self.db.execute(sa.select(entities).where(entities.c.id.in_(part))):
                 current[r.id] = r
             query = sa.select(entity_aliases).where(entity_aliases.c.entity_id.in_(part))
@@ -223,7 +223,7 @@ class EntityWriter:
             self.db.execute(stmt, updates)
         if aliases:
             final = {(a["entity_id"], a["key"]): a for a in aliases}
-            for part in _chunks(sorted({f"{e}\x1f{k}" for e, k in final})):
+            for part in chunks(sorted({f"{e}\x1f{k}" for e, k in final})):
                 pairs = [p.split("\x1f") for p in part]
                 self.db.execute(
                     sa.delete(entity_aliases).where(
@@ -247,7 +247,7 @@ class EntityWriter:
             entity_mentions.c.country,
         )
         for kind, keys in by_kind.items():
-            for part in _chunks(sorted(keys)):
+            for part in chunks(sorted(keys)):
                 query = (
                     sa.select(*columns)
                     .join(entity_keys, entity_keys.c.mention_id == entity_mentions.c.id)
@@ -267,7 +267,7 @@ class EntityWriter:
     def _info(self, entity_ids: set[int]) -> dict[int, _Info]:
         """What compatibility needs to know of entities: country, given names."""
         out = {e: _Info("") for e in entity_ids}
-        for part in _chunks(sorted(entity_ids)):
+        for part in chunks(sorted(entity_ids)):
             query = sa.select(entities.c.id, entities.c.kind, entities.c.country).where(
                 entities.c.id.in_(part)
             )
@@ -294,7 +294,7 @@ class EntityWriter:
         while frontier and len(component) < _MAX_COMPONENT:
             keys = sorted(set().union(*(lookup_keys(m) | mention_keys(m) for m in frontier)))
             found: list[EntityMention] = []
-            for part in _chunks(keys):
+            for part in chunks(keys):
                 query = (
                     sa.select(entity_mentions)
                     .join(entity_keys, entity_keys.c.mention_id == entity_mentions.c.id)
@@ -326,7 +326,7 @@ class EntityWriter:
     def _assign(self, mention_ids: Sequence[str], entity_id: int) -> None:
         if not mention_ids:
             return
-        for part in _chunks(list(mention_ids)):
+        for part in chunks(list(mention_ids)):
             self.db.execute(
                 sa.update(entity_mentions)
                 .where(entity_mentions.c.id.in_(part))
@@ -418,8 +418,3 @@ def _display_order(name: str) -> tuple[int, int, int, int, str]:
 
 def _mention(row: Any) -> EntityMention:
     return EntityMention(row.id, row.kind, tuple(json.loads(row.names)), row.country, row.role)
-
-
-def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

@@ -42,7 +42,7 @@ from coopwatch.store.schema import (
     link_decisions,
     step_links,
 )
-from coopwatch.store.upsert import insert_ignore
+from coopwatch.store.upsert import chunks, insert_ignore
 
 Row = dict[str, Any]
 #: Reports whose candidates are looked up in one query.
@@ -84,7 +84,7 @@ class StepWriter:
         ours = {doc.id for doc, _ in items}
         wanted = [r["report_id"] for r in rows]
         added: set[str] = set()
-        for part in _chunks(wanted):
+        for part in chunks(wanted):
             query = sa.select(event_sources.c.report_id, event_sources.c.document_id).where(
                 event_sources.c.report_id.in_(part)
             )
@@ -159,7 +159,7 @@ class StepWriter:
         return {r: self._bodies_cache[r] for r in wanted if r in self._bodies_cache}
 
     def _load(self, missing: list[str]) -> None:
-        for part in _chunks(missing):
+        for part in chunks(missing):
             query = sa.select(
                 event_sources.c.report_id, event_sources.c.document_id, event_sources.c.facts
             ).where(event_sources.c.report_id.in_(part))
@@ -257,7 +257,7 @@ class StepWriter:
 
     def _steps_of(self, report_ids: set[str]) -> dict[str, str]:
         out: dict[str, str] = {}
-        for part in _chunks(sorted(report_ids)):
+        for part in chunks(sorted(report_ids)):
             query = sa.select(event_sources.c.report_id, event_sources.c.event_id).where(
                 event_sources.c.report_id.in_(part)
             )
@@ -267,7 +267,7 @@ class StepWriter:
 
     def _members(self, steps: set[str]) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
-        for part in _chunks(sorted(steps)):
+        for part in chunks(sorted(steps)):
             query = sa.select(event_sources.c.event_id, event_sources.c.report_id).where(
                 event_sources.c.event_id.in_(part)
             )
@@ -283,7 +283,7 @@ class StepWriter:
             self._no_decisions = self.db.scalar(query.limit(1)) is None
         if self._no_decisions:
             return False
-        return any(self._decisions(set(part), d) for part in _chunks(sorted(reports))
+        return any(self._decisions(set(part), d) for part in chunks(sorted(reports))
                    for d in ("apart", "join"))  # fmt: skip
 
     def _refresh_actors(self, rebuilt: set[str]) -> None:
@@ -426,7 +426,7 @@ class StepWriter:
                 sorted(stale),
             )
         )
-        for part in _chunks(sorted(stale)):
+        for part in chunks(sorted(stale)):
             self.db.execute(sa.delete(events).where(events.c.id.in_(part)))
         members = self._members(set(changed))
         self._write_steps({s: sorted(m) for s, m in members.items()})
@@ -461,11 +461,7 @@ class StepWriter:
             rows["event_instruments"] += [
                 {"event_id": step, "instrument": c} for c in lists["instruments"]
             ]
-            roles: dict[int, str | None] = {}
-            for report_id in members:
-                for entity_id, role in actors.get(report_id, []):
-                    if roles.get(entity_id) is None:
-                        roles[entity_id] = role
+            roles = _roles(members, actors)
             rows["event_entities"] += [
                 {"event_id": step, "entity_id": e, "role": r} for e, r in roles.items()
             ]
@@ -506,18 +502,13 @@ class StepWriter:
         return row
 
     def _write_entities(self, step: str, members: list[str]) -> None:
-        roles: dict[int, str | None] = {}
-        actors = self._actors(members)
-        for report_id in members:
-            for entity_id, role in actors.get(report_id, []):
-                if roles.get(entity_id) is None:
-                    roles[entity_id] = role
+        roles = _roles(members, self._actors(members))
         rows = [{"event_id": step, "entity_id": e, "role": r} for e, r in roles.items()]
         insert_ignore(self.db, event_entities, rows)
 
     def _actors(self, reports: list[str]) -> dict[str, list[tuple[int, str | None]]]:
         out: dict[str, list[tuple[int, str | None]]] = {}
-        for part in _chunks(reports):
+        for part in chunks(reports):
             query = (
                 sa.select(
                     entity_mentions.c.report_id, entity_mentions.c.entity_id, entity_mentions.c.role
@@ -534,7 +525,7 @@ class StepWriter:
     def _corrections(self, reports: list[str]) -> dict[str, list[tuple[Any, str, Any]]]:
         """Human corrections naming these reports: (when, field, value), oldest first."""
         out: dict[str, list[tuple[Any, str, Any]]] = {}
-        for part in _chunks(reports):
+        for part in chunks(reports):
             query = (
                 sa.select(
                     corrections.c.event_id,
@@ -549,6 +540,18 @@ class StepWriter:
             for report_id, when, n, name, value in self.db.execute(query):
                 out.setdefault(report_id, []).append(((when, n), name, value))
         return out
+
+
+def _roles(
+    members: list[str], actors: dict[str, list[tuple[int, str | None]]]
+) -> dict[int, str | None]:
+    """The entities a step's reports name, each with the first role a report gives it."""
+    roles: dict[int, str | None] = {}
+    for report_id in members:
+        for entity_id, role in actors.get(report_id, []):
+            if roles.get(entity_id) is None:
+                roles[entity_id] = role
+    return roles
 
 
 def _amounts_and_evidence(
@@ -628,11 +631,6 @@ def select_in(
 ) -> list[Any]:
     """Values of ``column`` in the rows whose ``key`` is one of ``values``."""
     out: list[Any] = []
-    for part in _chunks(list(values)):
+    for part in chunks(list(values)):
         out.extend(db.scalars(sa.select(column).where(key.in_(part))))
     return out
-
-
-def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

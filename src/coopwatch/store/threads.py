@@ -40,7 +40,7 @@ from coopwatch.store.schema import (
     events,
     link_decisions,
 )
-from coopwatch.store.upsert import insert_ignore
+from coopwatch.store.upsert import chunks, insert_ignore
 
 #: Marks a thread among the nodes of a union of steps and threads (step ids are hex).
 _THREAD = "thread:"
@@ -64,7 +64,7 @@ class ThreadWriter:
         touched = sorted(set(touched_steps))
         if not touched and not self.steps.touched_threads:
             return
-        for part in _chunks(touched):
+        for part in chunks(touched):
             self.db.execute(sa.delete(commitment_keys).where(commitment_keys.c.event_id.in_(part)))
         live = set(select_in(self.db, events.c.id, events.c.id, touched))
         reports = self._reports(live)
@@ -99,7 +99,7 @@ class ThreadWriter:
         )
         candidates = sorted(thread_id(s) for s in component | set(touched))
         old_threads |= set(select_in(self.db, commitments.c.id, commitments.c.id, candidates))
-        for part in _chunks(sorted(old_threads)):
+        for part in chunks(sorted(old_threads)):
             self.db.execute(sa.delete(commitments).where(commitments.c.id.in_(part)))
         keyed = set(
             select_in(
@@ -160,7 +160,7 @@ class ThreadWriter:
                 if key in by_key:
                     union(step, by_key[key])
                 by_key.setdefault(key, step)
-        for part in _chunks(sorted(by_key)):
+        for part in chunks(sorted(by_key)):
             query = (
                 sa.select(commitment_keys.c.key, commitment_events.c.commitment_id)
                 .join(commitment_events, commitment_events.c.event_id == commitment_keys.c.event_id)
@@ -203,7 +203,7 @@ class ThreadWriter:
                 gone |= stored
                 if shown:
                     rewrite.append(shown)
-        for part in _chunks(sorted(gone)):
+        for part in chunks(sorted(gone)):
             self.db.execute(sa.delete(commitments).where(commitments.c.id.in_(part)))
         self._write_many(rewrite)
 
@@ -283,7 +283,7 @@ class ThreadWriter:
     def _thread_rows(self, threads: list[str]) -> dict[str, dict[str, tuple[Any, Any]]]:
         """The steps each thread holds, with the date and stage each shows."""
         out: dict[str, dict[str, tuple[Any, Any]]] = {}
-        for part in _chunks(threads):
+        for part in chunks(threads):
             query = sa.select(commitment_events).where(commitment_events.c.commitment_id.in_(part))
             for r in self.db.execute(query):
                 out.setdefault(r.commitment_id, {})[r.event_id] = (
@@ -305,7 +305,7 @@ class ThreadWriter:
                 )
             )
             found: set[str] = set()
-            for part in _chunks(sorted(keys - set(by_key))):
+            for part in chunks(sorted(keys - set(by_key))):
                 query = sa.select(commitment_keys.c.key, commitment_keys.c.event_id).where(
                     commitment_keys.c.key.in_(part)
                 )
@@ -348,7 +348,7 @@ class ThreadWriter:
     def _reports(self, steps: Iterable[str]) -> dict[str, list[ReportFacts]]:
         wanted = sorted(set(steps))
         pairs: list[tuple[str, str]] = []
-        for part in _chunks(wanted):
+        for part in chunks(wanted):
             query = sa.select(event_sources.c.event_id, event_sources.c.report_id).where(
                 event_sources.c.event_id.in_(part)
             )
@@ -422,7 +422,7 @@ class ThreadWriter:
         places: dict[str, str] = {}
         sectors: dict[str, set[str]] = {}
         orgs: dict[str, set[str]] = {}
-        for part in _chunks(steps):
+        for part in chunks(steps):
             query = sa.select(event_sources.c.report_id, event_sources.c.parties).where(
                 event_sources.c.report_id.in_(part)
             )
@@ -444,8 +444,3 @@ class ThreadWriter:
             for step, name in self.db.execute(query):
                 orgs.setdefault(step, set()).add(name)
         return parties, places, sectors, orgs
-
-
-def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
