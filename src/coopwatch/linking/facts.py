@@ -94,10 +94,12 @@ def report_facts(
     lang: str | None,
     published: dt.date | None,
     context: dict[str, Any] | None = None,
+    stage: CommitmentStage | None = None,
 ) -> ReportFacts:
     """The facts of one event of ``Extraction.to_json()``, told in ``sentence``.
 
-    ``context`` holds the document's own ``persons`` and ``organizations`` lists.
+    ``context`` holds the document's own ``persons`` and ``organizations`` lists;
+    ``stage``, the stage the sentence shows when it was worked out already.
     """
     context = context or {}
     day = date.fromisoformat(event["date"]) if event.get("date") else None
@@ -109,7 +111,7 @@ def report_facts(
         published=published,
         lang=lang,
         parties=tuple(sorted(event.get("parties", []))),
-        stage=stage_of(event["type"], sentence, lang),
+        stage=stage or stage_of(event["type"], sentence, lang),
         sentence=sentence,
         persons=_persons(event.get("persons", [])),
         organizations=_organizations(event.get("organizations", [])),

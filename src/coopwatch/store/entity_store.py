@@ -125,15 +125,31 @@ class EntityWriter:
         assigned: dict[str, int] = {}
         fresh: list[tuple[EntityMention, int]] = []
         for n, mention in enumerate(mentions):
-            linked: set[int] = {
-                assigned.get(o.id, e)  # type: ignore[misc]  # None is filtered out below
-                for k in lookup_keys(mention)
+            # A spelling already stored under one entity changes no grouping: it joins it.
+            same = {
+                e
+                for k in mention_keys(mention)
                 for o, e in near.get((mention.kind, k), [])
-                if o.id != mention.id
-                and assigned.get(o.id, e) is not None
-                and link_score(mention, o) > 0
+                if e is not None
+                and o.id != mention.id
+                and o.names == mention.names
+                and o.country == mention.country
             }
-            if not linked:
+            linked: set[int] = (
+                set(same)
+                if len(same) == 1
+                else {
+                    assigned.get(o.id, e)  # type: ignore[misc]  # None is filtered out below
+                    for k in lookup_keys(mention)
+                    for o, e in near.get((mention.kind, k), [])
+                    if o.id != mention.id
+                    and assigned.get(o.id, e) is not None
+                    and link_score(mention, o) > 0
+                }
+            )
+            if len(same) == 1:
+                entity_id = next(iter(same))
+            elif not linked:
                 entity_id = self._create([mention])
                 info[entity_id] = _Info(mention.kind)
                 fresh.append((mention, entity_id))
@@ -143,7 +159,7 @@ class EntityWriter:
                 self._write_assignments(assigned, fresh, mentions)
                 touched = self._regroup(mention)
                 rest = mentions[n + 1 :]
-                wanted = {(m.kind, k) for m in rest for k in lookup_keys(m)} & touched
+                wanted = {(m.kind, k) for m in rest for k in _searched(m)} & touched
                 for key in touched:
                     near.pop(key, None)
                 found = self._near_all(_group_keys(wanted))
@@ -286,53 +302,74 @@ class EntityWriter:
         return out
 
     def _regroup(self, seed: EntityMention) -> set[tuple[str, str]]:
-        """Regroup every mention reachable from ``seed`` through keys; the keys of the
-        mentions regrouped."""
-        component: dict[str, EntityMention] = {seed.id: seed}
-        current: dict[str, int | None] = {seed.id: None}
+        """Regroup every spelling reachable from ``seed`` through keys; the keys of the
+        spellings regrouped.
+
+        Mentions spelt alike (kind, names and country) are one spelling and always share
+        their entity, so what is read and grouped grows with the spellings around an
+        entity, never with how often they were reported."""
+        component: dict[str, EntityMention] = {}
+        current: dict[str, set[int | None]] = {}
+        probe: dict[str, str] = {}  # spelling -> one of its keys, to find its mentions
+        columns = (entity_mentions.c.names, entity_mentions.c.country, entity_mentions.c.entity_id)
         frontier = [seed]
         while frontier and len(component) < _MAX_COMPONENT:
             keys = sorted(set().union(*(lookup_keys(m) | mention_keys(m) for m in frontier)))
             found: list[EntityMention] = []
             for part in chunks(keys):
                 query = (
-                    sa.select(entity_mentions)
+                    sa.select(*columns)
                     .join(entity_keys, entity_keys.c.mention_id == entity_mentions.c.id)
                     .where(entity_keys.c.kind == seed.kind, entity_keys.c.key.in_(part))
                     .distinct()
                 )
-                for r in self.db.execute(query):
-                    if r.id not in component:
-                        m = _mention(r)
-                        component[r.id] = m
-                        current[r.id] = r.entity_id
+                for names, country, entity_id in self.db.execute(query):
+                    spelling = _spelling(seed.kind, names, country)
+                    if spelling not in component:
+                        m = EntityMention(spelling, seed.kind, tuple(json.loads(names)), country)
+                        if not mention_keys(m):
+                            continue
+                        component[spelling] = m
+                        probe[spelling] = next(iter(sorted(mention_keys(m))))
                         found.append(m)
+                    current.setdefault(spelling, set()).add(entity_id)
             frontier = found
-        groups = group(list(component.values()))
         used: set[int] = set()
-        touched: set[int] = {e for e in current.values() if e is not None}
-        for members in groups:
-            olds = sorted({e for m in members if (e := current[m]) is not None} - used)
-            entity_id = olds[0] if olds else self._create([component[m] for m in members])
+        touched: set[int] = {e for es in current.values() for e in es if e is not None}
+        for members in group(list(component.values())):
+            olds = sorted({e for s in members for e in current[s] if e is not None} - used)
+            entity_id = olds[0] if olds else self._create([component[s] for s in members])
             used.add(entity_id)
-            moved = [m for m in members if current[m] != entity_id]
-            self._assign(moved, entity_id)
+            for spelling in members:
+                if current[spelling] != {entity_id}:
+                    self._assign(component[spelling], probe[spelling], entity_id)
         gone = touched - used
         if gone:
             self.db.execute(sa.delete(entities).where(entities.c.id.in_(sorted(gone))))
-        self._describe(sorted(used & touched | used))
+        self._describe(sorted(used))
         return {(m.kind, k) for m in component.values() for k in mention_keys(m)}
 
-    def _assign(self, mention_ids: Sequence[str], entity_id: int) -> None:
-        if not mention_ids:
-            return
-        for part in chunks(list(mention_ids)):
-            self.db.execute(
-                sa.update(entity_mentions)
-                .where(entity_mentions.c.id.in_(part))
-                .values(entity_id=entity_id)
+    def _assign(self, spelling: EntityMention, key: str, entity_id: int) -> None:
+        """Move every mention of one spelling (found under one of its keys) to an entity."""
+        names = json.dumps(list(spelling.names), ensure_ascii=False)
+        under_key = sa.select(entity_keys.c.mention_id).where(
+            entity_keys.c.kind == spelling.kind, entity_keys.c.key == key
+        )
+        moved = self.db.scalars(
+            sa.update(entity_mentions)
+            .where(
+                entity_mentions.c.id.in_(under_key),
+                entity_mentions.c.names == names,
+                _same_country(spelling.country),
+                sa.or_(
+                    entity_mentions.c.entity_id.is_(None),
+                    entity_mentions.c.entity_id != entity_id,
+                ),
             )
-        self.moved_reports.update(m.rsplit(":", 1)[0] for m in mention_ids)
+            .values(entity_id=entity_id)
+            .returning(entity_mentions.c.id)
+        )
+        self.moved_reports.update(m.rsplit(":", 1)[0] for m in moved)
 
     def _create(self, mentions: Sequence[EntityMention]) -> int:
         first = mentions[0]
@@ -342,27 +379,23 @@ class EntityWriter:
         )
         return entity_id
 
-    def _describe(self, entity_ids: Iterable[int], added: Sequence[EntityMention] = ()) -> None:
-        """Name, country, Latin form and aliases of entities, drawn from their mentions."""
+    def _describe(self, entity_ids: Iterable[int]) -> None:
+        """Name, country, Latin form and aliases of entities, drawn from their spellings."""
         for entity_id in entity_ids:
-            if added:
-                mentions = list(added)
-                row = self.db.execute(sa.select(entities).where(entities.c.id == entity_id)).first()
-                if row is None:
-                    continue
-                names = [row.name] + [n for m in mentions for n in m.names]
-                country = row.country or next((m.country for m in mentions if m.country), None)
-            else:
-                query = sa.select(entity_mentions).where(entity_mentions.c.entity_id == entity_id)
-                mentions = [_mention(r) for r in self.db.execute(query)]
-                if not mentions:
-                    continue
-                names = [n for m in mentions for n in m.names]
-                countries = sorted({m.country for m in mentions if m.country})
-                country = countries[0] if countries else None
-                self.db.execute(
-                    sa.delete(entity_aliases).where(entity_aliases.c.entity_id == entity_id)
-                )
+            query = (
+                sa.select(entity_mentions.c.names, entity_mentions.c.country)
+                .where(entity_mentions.c.entity_id == entity_id)
+                .distinct()
+            )
+            spellings = list(self.db.execute(query))
+            if not spellings:
+                continue
+            names = [n for r in spellings for n in json.loads(r.names)]
+            countries = sorted({r.country for r in spellings if r.country})
+            country = countries[0] if countries else None
+            self.db.execute(
+                sa.delete(entity_aliases).where(entity_aliases.c.entity_id == entity_id)
+            )
             name = min(names, key=_display_order)
             latin = min((n for n in names if to_latin(n) == n), key=_display_order, default=None)
             self.db.execute(
@@ -387,8 +420,14 @@ _Near = dict[tuple[str, str], list[tuple[EntityMention, int | None]]]
 def _keys_by_kind(mentions: Iterable[EntityMention]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for m in mentions:
-        out.setdefault(m.kind, set()).update(lookup_keys(m))
+        out.setdefault(m.kind, set()).update(_searched(m))
     return out
+
+
+def _searched(mention: EntityMention) -> set[str]:
+    """The keys read around a mention: where it may join others, and where its own
+    spelling already is."""
+    return lookup_keys(mention) | mention_keys(mention)
 
 
 def _group_keys(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
@@ -416,5 +455,13 @@ def _display_order(name: str) -> tuple[int, int, int, int, str]:
     )
 
 
-def _mention(row: Any) -> EntityMention:
-    return EntityMention(row.id, row.kind, tuple(json.loads(row.names)), row.country, row.role)
+def _spelling(kind: str, names: str, country: str | None) -> str:
+    """The id of a spelling among mentions being grouped: its content, never a mention's
+    id, so that the grouping depends on what was written, not on which report came first."""
+    return f"{kind}\x1f{country or ''}\x1f{names}"
+
+
+def _same_country(country: str | None) -> sa.ColumnElement[bool]:
+    if country is None:
+        return entity_mentions.c.country.is_(None)
+    return entity_mentions.c.country == country

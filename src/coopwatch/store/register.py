@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from coopwatch.linking.clusters import partition
 from coopwatch.linking.facts import ReportFacts, report_facts, sentence_of
 from coopwatch.linking.steps import WINDOW_DAYS, same_step
-from coopwatch.model import CAMEO_CODES, Document, EventType
+from coopwatch.model import CAMEO_CODES, CommitmentStage, Document, EventType
 from coopwatch.store.entity_store import EntityWriter, mentions_of
 from coopwatch.store.schema import (
     commitment_events,
@@ -123,6 +123,7 @@ class StepWriter:
                 "lang": doc.lang,
                 "published": doc.published.isoformat() if doc.published else None,
                 "context": context,
+                "stage": str(facts.stage),  # read back rather than worked out again
             }
             rows.append(
                 {
@@ -623,6 +624,7 @@ def _parse_facts(document_id: str, stored: dict[str, Any]) -> ReportFacts:
         lang=stored.get("lang"),
         published=date.fromisoformat(published) if published else None,
         context=stored.get("context"),
+        stage=CommitmentStage(stored["stage"]) if stored.get("stage") else None,
     )
 
 

@@ -42,6 +42,9 @@ from coopwatch.store.schema import (
 )
 from coopwatch.store.upsert import chunks, insert_ignore
 
+#: The steps of a thread with the date and stage each shows.
+_Shown = dict[str, tuple[date | None, CommitmentStage]]
+
 #: Marks a thread among the nodes of a union of steps and threads (step ids are hex).
 _THREAD = "thread:"
 
@@ -194,91 +197,119 @@ class ThreadWriter:
                     step_stage(reports[node]),
                 )
         rewrite: list[dict[str, tuple[date | None, CommitmentStage]]] = []
+        grown: list[tuple[str, _Shown, _Shown]] = []
         gone: set[str] = set()
         for top, shown in groups.items():
             stored = held.get(top, set())
             if shown and len(stored) == 1 and stored == {thread_id(min(shown))}:
-                self._extend(next(iter(stored)), shown, added.get(top, {}))
+                grown.append((next(iter(stored)), shown, added.get(top, {})))
             else:
                 gone |= stored
                 if shown:
                     rewrite.append(shown)
         for part in chunks(sorted(gone)):
             self.db.execute(sa.delete(commitments).where(commitments.c.id.in_(part)))
+        self._extend_many(grown)
         self._write_many(rewrite)
 
-    def _extend(
-        self,
-        thread: str,
-        shown: dict[str, tuple[date | None, CommitmentStage]],
-        added: dict[str, tuple[date | None, CommitmentStage]],
-    ) -> None:
-        """A thread that keeps its id gains steps: its new steps' rows are added and its
-        timeline, stage, dates and subject recomputed, without rewriting its other rows."""
-        if added:
+    def _extend_many(self, grown: list[tuple[str, _Shown, _Shown]]) -> None:
+        """Threads that keep their ids gain steps: their new steps' rows are added and
+        their timelines, stages, dates and subjects recomputed, without rewriting their
+        other rows; a few statements for them all."""
+        if not grown:
+            return
+        members = [
+            {"commitment_id": thread, "event_id": s, "date": d, "stage": str(stage)}
+            for thread, _, added in grown
+            for s, (d, stage) in sorted(added.items())
+        ]
+        if members:
+            self.db.execute(sa.insert(commitment_events), members)
+        ids = sorted(thread for thread, _, _ in grown)
+        for part in chunks(ids):
             self.db.execute(
-                sa.insert(commitment_events),
-                [
-                    {"commitment_id": thread, "event_id": s, "date": d, "stage": str(stage)}
-                    for s, (d, stage) in sorted(added.items())
-                ],
+                sa.delete(commitment_milestones).where(
+                    commitment_milestones.c.commitment_id.in_(part)
+                )
             )
-        milestones = timeline([(s, d, stage) for s, (d, stage) in shown.items()])
-        self.db.execute(
-            sa.delete(commitment_milestones).where(commitment_milestones.c.commitment_id == thread)
-        )
-        self.db.execute(
-            sa.insert(commitment_milestones),
-            [
+        subjects = self._subjects(ids)
+        marks, heads = [], []
+        for thread, shown, _ in grown:
+            milestones = timeline([(s, d, stage) for s, (d, stage) in shown.items()])
+            marks += [
                 {"commitment_id": thread, "seq": n, "stage": str(m.stage), "date": m.date,
                  "event_id": m.event_id}
                 for n, m in enumerate(milestones)
-            ],
-        )  # fmt: skip
-        known = [d for d, _ in shown.values() if d]
+            ]  # fmt: skip
+            known = [d for d, _ in shown.values() if d]
+            heads.append(
+                {"i": thread, "stage": str(current_stage(milestones)),
+                 "first": min(known) if known else None, "last": max(known) if known else None,
+                 "subject": subjects[thread]}
+            )  # fmt: skip
+        if marks:
+            self.db.execute(sa.insert(commitment_milestones), marks)
         self.db.execute(
             sa.update(commitments)
-            .where(commitments.c.id == thread)
+            .where(commitments.c.id == sa.bindparam("i"))
             .values(
-                stage=str(current_stage(milestones)),
-                first_date=min(known) if known else None,
-                last_date=max(known) if known else None,
-                subject=self._thread_subject(thread),
-            )
+                stage=sa.bindparam("stage"),
+                first_date=sa.bindparam("first"),
+                last_date=sa.bindparam("last"),
+                subject=sa.bindparam("subject"),
+            ),
+            heads,
         )
 
-    def _thread_subject(self, thread: str) -> str:
-        """The label of a stored thread, aggregated by the database over its steps."""
-        on_thread = commitment_events.c.commitment_id == thread
-        orgs = self.db.execute(
-            sa.select(entities.c.name)
-            .select_from(commitment_events)
-            .join(event_entities, event_entities.c.event_id == commitment_events.c.event_id)
-            .join(entities, entities.c.id == event_entities.c.entity_id)
-            .where(on_thread, entities.c.kind == "organization")
-            .group_by(entities.c.id, entities.c.name)
-            .order_by(sa.func.count().desc(), entities.c.name)
-            .limit(3)
-        ).scalars()
-        sectors = self.db.execute(
-            sa.select(event_sectors.c.isic)
-            .select_from(commitment_events)
-            .join(event_sectors, event_sectors.c.event_id == commitment_events.c.event_id)
-            .where(on_thread)
-            .distinct()
-            .order_by(event_sectors.c.isic)
-            .limit(3)
-        ).scalars()
-        place = self.db.scalar(
-            sa.select(sa.func.min(events.c.location))
-            .select_from(commitment_events)
-            .join(events, events.c.id == commitment_events.c.event_id)
-            .where(on_thread)
-        )
-        parties = self.db.scalar(sa.select(commitments.c.parties).where(commitments.c.id == thread))
-        return label(
-            (parties or "").split(";"), list(orgs), [place] if place else [], list(sectors)
-        )
+    def _subjects(self, threads: list[str]) -> dict[str, str]:
+        """The labels of stored threads, aggregated by the database over their steps."""
+        orgs: dict[str, list[tuple[int, str]]] = {}
+        sectors: dict[str, set[str]] = {}
+        places: dict[str, str] = {}
+        parties: dict[str, str] = {}
+        member = commitment_events.c.event_id
+        for part in chunks(threads):
+            on_threads = commitment_events.c.commitment_id.in_(part)
+            query = (
+                sa.select(commitment_events.c.commitment_id, entities.c.name, sa.func.count())
+                .select_from(commitment_events)
+                .join(event_entities, event_entities.c.event_id == member)
+                .join(entities, entities.c.id == event_entities.c.entity_id)
+                .where(on_threads, entities.c.kind == "organization")
+                .group_by(commitment_events.c.commitment_id, entities.c.id, entities.c.name)
+            )
+            for thread, name, count in self.db.execute(query):
+                orgs.setdefault(thread, []).append((-count, name))
+            query = (
+                sa.select(commitment_events.c.commitment_id, event_sectors.c.isic)
+                .select_from(commitment_events)
+                .join(event_sectors, event_sectors.c.event_id == member)
+                .where(on_threads)
+                .distinct()
+            )
+            for thread, isic in self.db.execute(query):
+                sectors.setdefault(thread, set()).add(isic)
+            query = (
+                sa.select(commitment_events.c.commitment_id, sa.func.min(events.c.location))
+                .select_from(commitment_events)
+                .join(events, events.c.id == member)
+                .where(on_threads)
+                .group_by(commitment_events.c.commitment_id)
+            )
+            places.update({t: p for t, p in self.db.execute(query) if p})
+            query = sa.select(commitments.c.id, commitments.c.parties).where(
+                commitments.c.id.in_(part)
+            )
+            parties.update({t: p or "" for t, p in self.db.execute(query)})
+        return {
+            thread: label(
+                parties.get(thread, "").split(";"),
+                [name for _, name in sorted(orgs.get(thread, []))[:3]],
+                [places[thread]] if thread in places else [],
+                sorted(sectors.get(thread, set()))[:3],
+            )
+            for thread in threads
+        }
 
     def _thread_rows(self, threads: list[str]) -> dict[str, dict[str, tuple[Any, Any]]]:
         """The steps each thread holds, with the date and stage each shows."""
