@@ -10,7 +10,9 @@ reports across the copies.
 
 For each size it prints documents per second of ``extract`` (extract_many, one
 process), of a first ``ingest`` into a new SQLite file (the same extraction, then the
-store and the linking, in batches of 200 as the command line does), and of a second
+store and the linking, in batches of 200, as the command line does it: the documents
+are analysed by as many worker processes as ``extract`` used, one by default, while
+this process stores and links the batch before), and of a second
 ``ingest`` of the same documents (recognised as stored by their content before any
 analysis); then the ratios the register's targets speak of: ingest / extract (>= 0.7),
 cost per document at the larger size / at the smaller (<= 1.3), first / second ingest
@@ -65,8 +67,11 @@ def varied(base: list[Document], count: int) -> Iterator[Document]:
         )
 
 
-def _extracted(documents: list[Document], workers: int) -> Iterator[Extraction]:
-    for result in extract_many(documents, workers=workers, mentions=False):
+def _extracted(
+    documents: list[Document], workers: int, in_process: bool = True
+) -> Iterator[Extraction]:
+    found = extract_many(documents, workers=workers, mentions=False, in_process=in_process)
+    for result in found:
         if not isinstance(result, Failure):
             yield result
 
@@ -86,7 +91,7 @@ def time_ingest(documents: list[Document], workers: int, store: Store) -> float:
         chunk = documents[i : i + _BATCH]
         known = store.known_documents([d.id for d in chunk])
         fresh += [d for d in chunk if d.id not in known]
-    found = _extracted(fresh, workers)
+    found = _extracted(fresh, workers, in_process=False)
     while batch := list(itertools.islice(found, _BATCH)):
         store.ingest(batch, isolate=True)
     return time.perf_counter() - start

@@ -29,6 +29,20 @@ def test_workers_give_the_same_extractions_in_input_order():
     assert any(e["events"] for e in shared)
 
 
+def test_one_worker_process_a_window_ahead_gives_the_same_in_order(monkeypatch):
+    """``ingest`` analyses in one worker process while it stores: windows handed out
+    ahead of the results must neither lose, repeat nor reorder documents."""
+    import coopwatch.batch as batch
+
+    monkeypatch.setattr(batch, "_WINDOW", 3)  # many windows over the examples
+    monkeypatch.setattr(batch, "_CHUNK", 2)
+    documents = _documents()
+    alone = [e.to_json() for e in extract_many(documents, mentions=False)]
+    apart = [e.to_json() for e in extract_many(documents, mentions=False, in_process=False)]
+    assert apart == alone
+    assert len(apart) == len(documents) > 2 * 3
+
+
 def test_a_failing_document_becomes_a_failure_and_the_rest_go_on(monkeypatch):
     documents = _documents()[:3]
     real = coopwatch.extract

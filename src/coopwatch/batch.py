@@ -101,17 +101,23 @@ def extract_many(
     workers: int = 1,
     mentions: bool = True,
     limits: Limits | None = None,
+    in_process: bool = True,
 ) -> Iterator[Extraction | Failure]:
     """The extraction of each document, in input order, over ``workers`` processes
     (``mentions`` and ``limits`` as in ``extract_one``). A document that fails, is too
     large or runs past its time budget comes back as a ``Failure``; the others go on.
+
+    With one worker and ``in_process``, documents are analysed in this process as they
+    are read. Otherwise they go to worker processes, which work a window ahead of the
+    caller: a caller with work of its own per result (``ingest`` writing to the store)
+    passes ``in_process=False`` and has the next documents analysed meanwhile.
 
     The worker processes start at once, before any document is read: a caller that
     then starts threads (a progress display) never has them copied into a worker."""
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     limits = limits or Limits.from_settings()
-    if workers == 1:
+    if workers == 1 and in_process:
         return (
             extract_one(document, model, mentions=mentions, limits=limits) for document in documents
         )
@@ -128,6 +134,14 @@ def _pooled(
     limits: Limits,
 ) -> Iterator[Extraction | Failure]:
     with pool:  # the workers stop when the results are read or abandoned
-        while window := list(islice(documents, _WINDOW * workers)):
+        pending: Iterator[Extraction | Failure] | None = None
+        while True:
+            window = list(islice(documents, _WINDOW * workers))
             jobs = [(document, model, mentions, limits) for document in window]
-            yield from pool.imap(_extract_job, jobs, chunksize=_CHUNK)
+            # The next window is handed out before this one's results are read.
+            ahead = pool.imap(_extract_job, jobs, chunksize=_CHUNK) if jobs else None
+            if pending is not None:
+                yield from pending
+            if ahead is None:
+                return
+            pending = ahead

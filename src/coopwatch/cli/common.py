@@ -103,12 +103,13 @@ def extractions(
     mentions: bool = False,
     known: Callable[[list[str]], set[str]] | None = None,
     limits: Limits | None = None,
+    in_process: bool = True,
 ) -> Iterator[Extraction]:
     """The extraction of every readable document. Unreadable inputs and failed
     extractions are reported on one line each and counted in ``tally``; the batch goes
     on. ``known`` tells which of a list of document ids are stored already: those are
-    skipped before analysis. Worker processes, if any, start now: call this before
-    starting a progress bar."""
+    skipped before analysis. ``in_process`` as in ``extract_many``. Worker processes,
+    if any, start now: call this before starting a progress bar."""
 
     def readable() -> Iterator[Document]:
         for item in read_all(paths, err):
@@ -128,9 +129,13 @@ def extractions(
             tally.known += sum(d.id in stored for d in chunk)
             yield from (d for d in chunk if d.id not in stored)
 
-    found = extract_many(documents(), model=model, workers=workers, mentions=mentions)
     found = extract_many(
-        documents(), model=model, workers=workers, mentions=mentions, limits=limits
+        documents(),
+        model=model,
+        workers=workers,
+        mentions=mentions,
+        limits=limits,
+        in_process=in_process,
     )
     return _successes(found, err, tally)
 

@@ -133,6 +133,7 @@ def ingest(
         tally=tally,
         limits=Limits(max_chars, time_budget),
         known=store.known_documents,
+        in_process=False,  # documents are analysed in a worker while batches are stored
     )
 
     def store_batch() -> IngestReport:

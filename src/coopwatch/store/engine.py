@@ -78,6 +78,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA busy_timeout = 30000")
         _wal(cursor)  # readers go on while a batch is written
+        # With write-ahead logging this never corrupts the file; a power cut may lose
+        # the last batches committed, which ingest stores again (it is idempotent).
+        cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")

@@ -10,6 +10,7 @@ An entity's name, country and aliases are drawn from its mentions the same way.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -441,6 +442,7 @@ def _entities_in(near: _Near) -> set[int]:
     return {e for found in near.values() for _, e in found if e is not None}
 
 
+@functools.lru_cache(maxsize=65_536)
 def _display_order(name: str) -> tuple[int, int, int, int, str]:
     """The name an entity is shown under: an acronym (as news write organisations), else
     the fullest name; Latin script first, as written in running text rather than in
