@@ -28,3 +28,11 @@ def test_the_result_does_not_depend_on_the_order_of_items_or_links() -> None:
         rng.shuffle(items)
         rng.shuffle(links)
         assert partition(items, links, apart) == expected
+
+
+def test_items_of_one_origin_never_share_a_group() -> None:
+    # b links both reports of document A; the stronger link wins, the other is skipped
+    links = [("a1", "b", 3.0), ("a2", "b", 2.0), ("a2", "c", 1.0)]
+    groups = partition(["a1", "a2", "b", "c"], links, origin={"a1": "A", "a2": "A", "b": "B"})
+    assert groups["a1"] == groups["b"] != groups["a2"]
+    assert groups["c"] == groups["a2"]

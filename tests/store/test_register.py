@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +149,43 @@ def test_an_upgrade_from_before_the_register_rebuilds_it(
     old.close()
     with Store.open(str(tmp_path / "old.db")) as store:
         assert signature(store) == expected
+
+
+def _minister_meetings(source: str, days: list[date]) -> Extraction:
+    """A report of meetings of the same two ministers, one event per day."""
+    from coopwatch.model import Document, Event, EventType, Person
+
+    text = f"La ministre Elena Ruiz a reçu son homologue marocain Karim Alaoui ({source})."
+    doc = Document.create(text, source, published=days[-1], lang="fr")
+    persons = [Person("Elena Ruiz", "ES"), Person("Karim Alaoui", "MA")]
+    events = [
+        Event(EventType.MEETING, day, parties=["ES", "MA"], persons=persons,
+              document_ids=[doc.id], location="Madrid")
+        for day in days
+    ]  # fmt: skip
+    return Extraction(doc, events=events, parties=["ES", "MA"], persons=persons)
+
+
+@pytest.mark.parametrize("order", ["two-days report first", "one-day report first", "one batch"])
+def test_two_reports_of_one_document_never_share_a_step(order: str, store: Store) -> None:
+    """A report that would join both meetings of another document joins the one of its
+    day; the document's two meetings stay two steps, whatever the order."""
+    both = _minister_meetings("a.txt", [date(2025, 12, 3), date(2025, 12, 4)])
+    one = _minister_meetings("b.txt", [date(2025, 12, 3)])
+    if order == "one batch":
+        store.ingest([both, one])
+    else:
+        first, second = (both, one) if order.startswith("two") else (one, both)
+        store.ingest([first])
+        store.ingest([second])
+    with store.engine.connect() as db:
+        rows = reports(db)
+    steps: dict[str, set[tuple[str, Any]]] = {}
+    for r in rows:
+        steps.setdefault(r.event_id, set()).add((r.document_id, r.date))
+    assert sorted(sorted(s) for s in steps.values()) == sorted(
+        [
+            sorted({(both.document.id, date(2025, 12, 3)), (one.document.id, date(2025, 12, 3))}),
+            [(both.document.id, date(2025, 12, 4))],
+        ]
+    )

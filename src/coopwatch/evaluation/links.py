@@ -18,6 +18,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -82,16 +83,27 @@ def score_links(gold: Sequence[dict[str, Any]], extractions: dict[str, Extractio
 
 
 def _match(gold_events: list[dict[str, Any]], found: list[ReportRow]) -> dict[int, ReportRow]:
-    """Gold event index -> the report matched to it (each report used once)."""
-    out: dict[int, ReportRow] = {}
-    free = list(found)
+    """Gold event index -> the report matched to it (each report used once, the closest
+    dates first: a report of the day is not lost to one two days off)."""
+    pairs = []
     for i, g in enumerate(gold_events):
-        for r in free:
-            if same_event(g, {"type": r.type, "date": r.date.isoformat() if r.date else None}):
-                out[i] = r
-                free.remove(r)
-                break
+        for j, r in enumerate(found):
+            day = r.date.isoformat() if r.date else None
+            if same_event(g, {"type": r.type, "date": day}):
+                pairs.append((_days_apart(g.get("date"), r.date), i, j))
+    out: dict[int, ReportRow] = {}
+    used: set[int] = set()
+    for _, i, j in sorted(pairs):
+        if i not in out and j not in used:
+            out[i] = found[j]
+            used.add(j)
     return out
+
+
+def _days_apart(gold_date: str | None, found: date | None) -> int:
+    if gold_date is None or found is None:
+        return 0
+    return abs((date.fromisoformat(gold_date) - found).days)
 
 
 def _step_pairs(gold: Sequence[dict[str, Any]], by_doc: dict[str, list[ReportRow]]) -> Counts:

@@ -62,6 +62,7 @@ class StepWriter:
         self._facts: dict[str, ReportFacts] = {}
         self._bodies_cache: dict[str, dict[str, Any]] = {}
         self._step_cache: dict[str, str] = {}  # report -> its step, as written
+        self._document_of: dict[str, str] = {}  # report -> its document
         self._no_decisions: bool | None = None
         #: A step was recomputed under human decisions: threads must be recomputed too.
         self.regrouped = False
@@ -203,8 +204,15 @@ class StepWriter:
                 self._regroup({report_id}, changed)
             for step in set(self._steps_of(set(new)).values()):
                 changed.setdefault(step, set())
+        elif (union := self._union(new, joined, current, members)) is not None:
+            changed = union
         else:
-            changed = self._union(new, joined, current, members)
+            # Two reports of one document would meet in a step: partition instead.
+            self.regrouped = True
+            for report_id in new:
+                self._regroup({report_id}, changed)
+            for step in set(self._steps_of(set(new)).values()):
+                changed.setdefault(step, set())
         touched = self._rebuild(changed)
         self._refresh_actors(set(changed))
         return touched
@@ -215,8 +223,10 @@ class StepWriter:
         joined: dict[str, list[str]],
         current: dict[str, str],
         members: dict[str, set[str]],
-    ) -> dict[str, set[str]]:
-        """Steps as components of the links, new links added: no decision is involved."""
+    ) -> dict[str, set[str]] | None:
+        """Steps as components of the links, new links added: no decision is involved.
+        None, with nothing written, when a component would hold two reports of one
+        document."""
         root: dict[str, str] = {}
 
         def find(step: str) -> str:
@@ -240,8 +250,12 @@ class StepWriter:
             groups.setdefault(find(step), set()).add(step)
         changed: dict[str, set[str]] = {}
         moves: list[Row] = []
-        for steps in groups.values():
-            reports = set().union(*(members.get(s, {s}) for s in steps))
+        grouped = [set().union(*(members.get(s, {s}) for s in steps)) for steps in groups.values()]
+        for reports in grouped:
+            documents = [self._document_of.get(r, r) for r in reports]
+            if len(documents) > len(set(documents)):
+                return None
+        for steps, reports in zip(groups.values(), grouped, strict=True):
             step_id = min(reports)
             changed[step_id] = steps - {step_id}
             moves += [{"r": r, "e": step_id} for r in sorted(reports)
@@ -269,12 +283,13 @@ class StepWriter:
     def _members(self, steps: set[str]) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for part in chunks(sorted(steps)):
-            query = sa.select(event_sources.c.event_id, event_sources.c.report_id).where(
-                event_sources.c.event_id.in_(part)
-            )
-            for step, report_id in self.db.execute(query):
+            query = sa.select(
+                event_sources.c.event_id, event_sources.c.report_id, event_sources.c.document_id
+            ).where(event_sources.c.event_id.in_(part))
+            for step, report_id, document_id in self.db.execute(query):
                 out.setdefault(step, set()).add(report_id)
                 self._step_cache[report_id] = step
+                self._document_of[report_id] = document_id
         return out
 
     def _decided(self, reports: set[str]) -> bool:
@@ -358,14 +373,16 @@ class StepWriter:
         apart = self._decisions(component, "apart")
         joins = self._decisions(component, "join")
         all_links = [(a, b, s) for a, b, s in links] + [(a, b, float("inf")) for a, b in joins]
-        groups = partition(component, all_links, apart)
-        current = dict(
-            self.db.execute(
-                sa.select(event_sources.c.report_id, event_sources.c.event_id).where(
-                    event_sources.c.report_id.in_(list(component))
-                )
-            ).all()
-        )
+        current: dict[str, str] = {}
+        document: dict[str, str] = {}
+        for part in chunks(sorted(component)):
+            query = sa.select(
+                event_sources.c.report_id, event_sources.c.event_id, event_sources.c.document_id
+            ).where(event_sources.c.report_id.in_(part))
+            for report_id, step, document_id in self.db.execute(query):
+                current[report_id] = step
+                document[report_id] = document_id
+        groups = partition(component, all_links, apart, origin=document)
         moved = [r for r in component if current.get(r) != groups[r]]
         if not moved and not full:
             return
