@@ -39,3 +39,34 @@ def test_stage_words_of_the_sentence_in_four_languages() -> None:
     assert stage_of("agreement", "Проект заморожен.", "ru") == S.STALLED
     assert stage_of("implementation", "تم تدشين المصنع", "ar") == S.OPERATIONAL
     assert stage_of("meeting", "They met in Algiers.", "en") == S.DISCUSSED
+
+
+def test_conveners_in_four_scripts_are_no_object_of_an_undertaking() -> None:
+    from coopwatch.linking.objects import is_convener
+
+    conveners = [
+        "Chambre de commerce et d'industrie d'Oran",
+        "Conseil d'affaires algéro-saoudien",
+        "Confederation of Indian Industry",
+        "Торгово-промышленной палаты Беларуси",
+        "Межправительственная комиссия",
+        "مجلس الأعمال السعودي الروسي",
+        "الغرفة التجارية الصناعية الأردنية",
+    ]
+    objects = ["Baladna", "Союзнефтегаз", "Unionbank", "Tata Electronics", "هينغشي مصر"]
+    assert all(is_convener(n) for n in conveners)
+    assert not any(is_convener(n) for n in objects)
+
+
+def test_steps_sharing_only_a_convener_have_no_thread_key() -> None:
+    from coopwatch.linking.commitments import thread_keys
+    from coopwatch.linking.facts import report_facts
+
+    def agreement(orgs: list[list[str]]) -> list:
+        event = {"id": "r1", "type": "agreement", "parties": ["DZ", "SA"],
+                 "organizations": orgs, "date": "2025-04-20"}  # fmt: skip
+        return [report_facts(event, document_id="d", sentence="", lang="fr", published=None)]
+
+    chamber = ["CACI", "Chambre algérienne de commerce et d'industrie"]
+    assert thread_keys(agreement([chamber])) == set()
+    assert thread_keys(agreement([chamber, ["Baladna"]])) == {"DZ;SA|org:baladna"}

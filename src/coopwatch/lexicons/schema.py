@@ -153,6 +153,10 @@ class StagesFile(Strict):
     operational: Phrases = Field(default_factory=list)
     stalled: Phrases = Field(default_factory=list)
     cancelled: Phrases = Field(default_factory=list)
+    #: Words naming bodies that convene or represent (chambers, business councils,
+    #: employers' confederations, ministries, commissions): a name holding one is
+    #: never the definite object an undertaking is followed by.
+    conveners: Phrases = Field(default_factory=list)
 
 
 class SectorsFile(Strict):

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from coopwatch.linking.names import PersonKey, aliases_key, person_key
+from coopwatch.linking.objects import is_convener
 from coopwatch.linking.stages import stage_of
 from coopwatch.model import CommitmentStage
 from coopwatch.text import fold
@@ -36,6 +37,8 @@ class OrganizationFact:
     names: tuple[str, ...]
     keys: frozenset[str]
     country: str | None
+    #: A chamber, council, ministry...: an actor of a step, never an undertaking's object.
+    convener: bool = False
 
 
 @dataclass(slots=True)
@@ -74,7 +77,7 @@ class ReportFacts:
 
     def object_keys(self) -> set[str]:
         """Keys of the definite objects this report is about: organisations and places."""
-        keys = {f"org:{k}" for o in self.organizations for k in o.keys}
+        keys = {f"org:{k}" for o in self.organizations if not o.convener for k in o.keys}
         if self.location:
             keys.add(f"loc:{fold(self.location)}")
         return keys
@@ -137,5 +140,9 @@ def _persons(items: list[dict[str, Any]]) -> list[PersonFact]:
 
 
 def _organizations(items: list[list[str]]) -> list[OrganizationFact]:
-    found = (OrganizationFact(tuple(n), aliases_key(list(n)), None) for n in items if n)
+    found = (
+        OrganizationFact(tuple(n), aliases_key(list(n)), None, any(map(is_convener, n)))
+        for n in items
+        if n
+    )
     return [o for o in found if o.keys]
