@@ -81,6 +81,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "joint_marker": [(i.joint_markers, "marker")],
         "joint_object": [(i.joint_objects, "object")],
         "trigger": [(getattr(tr, kind.value), ("trigger", kind.value)) for kind in EventType]
+        + [(tr.dated_agreement, ("dated", EventType.AGREEMENT.value))]
         + [(tr.cooperation, ("cooperation", None)), (tr.negation, ("negation", None))]
         + [(tr.to_come, ("to_come", None)), (tr.other_senses, ("other", None))],
         "off_topic": [(lexicon.off_topic.phrases, "off_topic")],

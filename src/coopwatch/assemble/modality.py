@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from coopwatch.analysis.state import Analysis
+from coopwatch.analysis.tokens import Token
 from coopwatch.assemble.context import Context
 from coopwatch.model import EventType, Label, Mention
 from coopwatch.text import fold
@@ -128,16 +129,41 @@ _TO_COME_REACH = 5  # tokens between the word and the step: "once the deal is si
 _CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 
 
+_INTENT_REACH = 2  # tokens between an intent and its object: "اتفقا على توقيع", "ready to sign"
+
+
+#: Words that join two steps rather than make one the object of the other.
+_CONJUNCTIONS = frozenset({"and", "et", "и", "а", "also", "puis", "then", "و", "ثم"})
+
+
 def to_come(ctx: Context, sentence: int, trigger: Mention) -> bool:
     """A future or conditional word close before the step, in its clause ("des accords
-    seront signés", "once the deal is signed", "la prochaine commission mixte"): the step
-    is still to come, a pledge."""
+    seront signés", "once the deal is signed", "la prochaine commission mixte"), or an
+    intent, call or agreement whose object the step is ("اتفقا على توقيع عقد", "دعا إلى
+    إعادة تشغيل الخط", "ready to sign"): the step is still to come, a pledge."""
     a = ctx.analysis
     first = a.token_at(trigger.start)
     for m in ctx.in_sentence(sentence, Label.TRIGGER):
-        if m.attrs.get("kind") != "to_come" or m.end > trigger.start:
+        if m.end > trigger.start:
+            continue
+        kind = m.attrs.get("kind")
+        intent = kind == "trigger" and m.value == EventType.PLEDGE.value
+        if kind != "to_come" and not intent:
             continue
         between = a.tokens[a.token_at(m.end) : first]
-        if len(between) <= _TO_COME_REACH and not any(t.text in _CLAUSE_ENDS for t in between):
+        if any(t.text in _CLAUSE_ENDS for t in between):
+            continue
+        if not intent and len(between) <= _TO_COME_REACH:
+            return True
+        if intent and len(between) <= _INTENT_REACH and not _conjoined(a, between, first):
             return True
     return False
+
+
+def _conjoined(a: Analysis, between: list[Token], first: int) -> bool:
+    """Whether a conjunction joins the step to the word before it ("agreed and signed",
+    Arabic "اتفقا ووقعا", whose "و" clings to the verb: a verb of the step that starts
+    with "و" itself, "وقع", is only conjoined when doubled)."""
+    if any(fold(t.text) in _CONJUNCTIONS for t in between):
+        return True
+    return a.tokens[first].text.startswith(("وو", "ثم"))

@@ -73,6 +73,9 @@ def build_events(ctx: Context, triggers: list[Mention], parties: list[str]) -> l
                 if nearest_trigger(ctx, sentence, d) is trigger
                 or abs(d.start - trigger.start) <= SHARED_DATE_REACH
             ]
+            own_date = [d for d in dated if abs(d.start - trigger.start) <= SHARED_DATE_REACH]
+            if trigger.attrs.get("needs_date") and not own_date:
+                continue  # "выполнение подписанных документов": an older step recalled
             year_at = another_year_at(a, trigger)
             if year_at is not None and all(abs(d.start - trigger.start) > year_at for d in dated):
                 continue  # "entré en production en 2014": background told by its year

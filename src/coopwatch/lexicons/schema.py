@@ -123,6 +123,10 @@ class TriggersFile(Strict):
     pledge: Phrases = Field(default_factory=list)
     agreement: Phrases = Field(default_factory=list)
     implementation: Phrases = Field(default_factory=list)
+    #: Participles of signing ("подписанный", "signé" in a language that tells the two
+    #: apart): an agreement only when a date of its own stands right by them
+    #: ("контракт, подписанный 14 марта 2024 года"); undated, they recall an older step.
+    dated_agreement: Phrases = Field(default_factory=list)
     #: Words of cooperation between countries; a positive document needs some.
     cooperation: Phrases = Field(default_factory=list)
     #: Words that make a sentence's steps hypothetical or past-background (no event).

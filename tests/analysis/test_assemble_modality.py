@@ -1,0 +1,83 @@
+"""Steps told as the object of an intent, still to come, on "the same day", or recalled
+by a participle: their type and date (through ``coopwatch.extract``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coopwatch.model import EventType
+
+
+def steps(extraction):
+    return [(e.type, e.date) for e in extraction.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "الجزائر في 18 فبراير 2025 - وقعت الجزائر وإيطاليا يوم الأحد اتفاقا لإنجاز مشروع "
+            "للهيدروجين الأخضر. وفي اليوم ذاته، انطلقت أشغال توسعة محطة ضغط الغاز.",
+            date(2025, 2, 16),
+        ),
+        (
+            "NEW DELHI, March 14, 2025 - India and Japan signed on Monday an agreement on a "
+            "metro line. On the same day, construction began on the Indian plant.",
+            date(2025, 3, 10),
+        ),
+    ],
+)
+def test_a_step_of_the_same_day_takes_the_day_of_the_step_before(extracted, text, day):
+    implementation = [e for e in extracted(text).events if e.type == EventType.IMPLEMENTATION]
+    assert [e.date for e in implementation] == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "طرابلس في 2 مارس 2025 - بحث وزير الكهرباء الليبي مع السفير التركي تسريع إنجاز "
+            "المحطة، واتفق الجانبان على توقيع عقد للصيانة لمدة خمس سنوات.",
+            EventType.AGREEMENT,
+        ),
+        (
+            "МОСКВА, 18 июня 2024 года. Россия и Вьетнам договорились о регулярных встречах "
+            "по вопросам торгово-экономического сотрудничества.",
+            EventType.MEETING,
+        ),
+    ],
+)
+def test_a_step_that_is_the_object_of_an_intent_is_a_pledge(extracted, text, kind):
+    kinds = [e.type for e in extracted(text).events]
+    assert EventType.PLEDGE in kinds and kind not in kinds
+
+
+def test_a_signing_joined_to_an_agreement_by_a_conjunction_is_still_a_signing(extracted):
+    extraction = extracted(
+        "الجزائر في 12 مارس 2025 - اتفق الجانبان الجزائري والسعودي ووقعا يوم الثلاثاء "
+        "اتفاقية شراكة لإنتاج الجرارات."
+    )
+    assert (EventType.AGREEMENT, date(2025, 3, 11)) in steps(extraction)
+
+
+def test_works_that_start_once_a_deal_is_signed_give_no_signing(extracted):
+    extraction = extracted(
+        "القاهرة في 10 فبراير 2025 - بحث وزير الكهرباء المصري أمس مع وفد سعودي مشروع "
+        "الرياح، وأكد رئيس الشركة أن الأشغال ستنطلق فور توقيع الاتفاقيات."
+    )
+    assert EventType.AGREEMENT not in [e.type for e in extraction.events]
+
+
+def test_a_russian_signed_participle_is_an_agreement_only_with_its_own_date(extracted):
+    dated = extracted(
+        "АЛМАТЫ, 30 сентября 2025 года. Казахстан и Южная Корея в понедельник договорились "
+        "о поставках титана по контракту, подписанному 14 марта 2024 года."
+    )
+    assert (EventType.AGREEMENT, date(2024, 3, 14)) in steps(dated)
+    undated = extracted(
+        "МИНСК, 13 марта 2023 года. Беларусь и Оман вчера договорились о сотрудничестве: "
+        "выполнение всех подписанных документов позволит нарастить торговлю."
+    )
+    assert EventType.AGREEMENT not in [e.type for e in undated.events]
