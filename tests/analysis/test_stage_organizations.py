@@ -590,3 +590,41 @@ def test_russian_abbreviations_of_kinds_of_plants_are_no_organisations(analysed)
     )
     names = {n for m in analysis.of(Label.ORGANIZATION) for n in m.value}
     assert "АЭС" not in names
+
+
+def test_a_legal_form_in_brackets_belongs_to_the_name_and_is_no_acronym(organizations):
+    names = [
+        n
+        for _, n in organizations(
+            "JAKARTA, May 9 - The Japanese bank signed a loan with PT Perusahaan Listrik Negara "
+            "(Persero) and with Namib Data Centre (Pty) Ltd for two power plants."
+        )
+    ]
+    assert ["PT Perusahaan Listrik Negara (Persero)"] in names
+    assert ["Namib Data Centre (Pty) Ltd"] in names
+    assert not any("Persero" in n or "Pty" in n for org in names for n in org if len(n) < 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        (
+            "The deal was signed by Ms. Anna Kovacs, Vice-President of the Hungarian Chamber "
+            "of Commerce and Industry (MKIK), in Bishkek.",
+            "Hungarian Chamber of Commerce and Industry",
+        ),
+        (
+            "The Gulf company Wahat Renewables PJSC and the Tanzania Electric Supply Company "
+            "Limited (TANESCO) signed a power purchase agreement.",
+            "Tanzania Electric Supply Company Limited",
+        ),
+        (
+            "The ministers met Chief Executive Officer Mulugeta Assefa and Kenya Power and "
+            "Lighting Company (KPLC) officials.",
+            "Kenya Power and Lighting Company",
+        ),
+    ],
+)
+def test_a_name_before_its_acronym_starts_after_a_title_or_another_party(organizations, text, full):
+    found = [names for _, names in organizations(text, "en")]
+    assert any(names[1:] == [full] for names in found), found

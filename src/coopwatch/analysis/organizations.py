@@ -150,6 +150,31 @@ def _name_before(
     return chosen, end_token, chosen if chosen in head_ends else _governing_word(tokens, chosen)
 
 
+def _past_titles_and_pairs(
+    analysis: Analysis, first: int, end: int, title_ends: dict[int, int]
+) -> int:
+    """The first word of a name before "(ACR)" once what cannot open it is left out: a
+    person's title and its "of the" ("Chairman of the Faisalabad Industrial Estate ...
+    Company (FIEDMC)"), and whatever comes before a coordination with an article ("Wahat
+    Renewables PJSC and the Tanzania Electric Supply Company Limited (TANESCO)", "Chief
+    Executive Officer Mulugeta Assefa and Kenya Power and Lighting Company (KPLC)"): a
+    name holds "and" between its words ("Chamber of Commerce and Industry"), never "and
+    the", nor after a person's name."""
+    tokens = analysis.tokens
+    person_ends = {m.end for m in analysis.of(Label.PERSON)}
+    for i in range(end - 2, first - 1, -1):
+        if fold(tokens[i].text) not in _COORDINATION:
+            continue
+        if fold(tokens[i + 1].text) in _ARTICLES or (i and tokens[i - 1].end in person_ends):
+            first = i + 1 + (fold(tokens[i + 1].text) in _ARTICLES)
+            break
+    while first in title_ends and title_ends[first] < end:
+        first = title_ends[first]
+        while first < end and fold(tokens[first].text) in CONNECTORS:
+            first += 1
+    return first
+
+
 def _governing_word(tokens: list[Token], first: int) -> int:
     """The word a name is the complement of, if any: "ministère" in "le ministère de
     l'Industrie", which "de l'" joins to the name."""
@@ -561,17 +586,26 @@ def run(analysis: Analysis) -> None:
             index(len(orgs) - 1, org, keys)
 
     known_ends = {m.last - 1 for m in analysis.matches("org_known")}
+    suffixes = analysis.matches("org_suffix")
+    suffix_words = {i for m in suffixes for i in range(m.first, m.last)}
     # 1. "long name (ACR)"
+    # each word of a person's title, to the end of that title
+    title_ends = {i: m.last for m in analysis.matches("title") for i in range(m.first, m.last)}
     generic_words = _generic_words(analysis, heads)
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1).strip()
         if excluded(analysis, acronym):
             continue  # "(MoUs)", "(ZLECAf)": an agreement or an area, so is what it stands for
+        if analysis.token_at(m.start(1)) in suffix_words:
+            continue  # "PT Perusahaan Listrik Negara (Persero)": a legal form, no acronym
         end_token = analysis.token_at(m.start())
         before = _name_before(analysis, end_token, acronym, head_ends, known_ends)
         if before is None:
             continue
         first, end, governed_from = before
+        first = _past_titles_and_pairs(analysis, first, end, title_ends)
+        if first >= end:
+            continue
         if (
             lexicon.language.cased
             and not any(c.isupper() for c in acronym[1:])
@@ -644,11 +678,11 @@ def run(analysis: Analysis) -> None:
             remember([text[start:end]], start, end)
         for start, end in appositions(analysis, blocked) + enumerations(analysis, blocked):
             remember([text[start:end]], start, end)
-    suffixes = analysis.matches("org_suffix")
     suffix_ends = {m.first: m.last for m in suffixes}
     suffix_lasts = {m.last for m in suffixes}
     for match in suffixes:
-        if lexicon.language.cased and not tokens[match.first].is_capitalised:
+        opening = match.first + (tokens[match.first].text == "(")  # "(Pvt) Ltd", "(Persero)"
+        if lexicon.language.cased and not tokens[opening].is_capitalised:
             continue  # "Cuban company" is no company name; "Tata Electronics Ltd" is
         if match.first in suffix_lasts:
             continue  # the second suffix of "... Rail Corporation Limited"
