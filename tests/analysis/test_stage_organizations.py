@@ -628,3 +628,36 @@ def test_a_legal_form_in_brackets_belongs_to_the_name_and_is_no_acronym(organiza
 def test_a_name_before_its_acronym_starts_after_a_title_or_another_party(organizations, text, full):
     found = [names for _, names in organizations(text, "en")]
     assert any(names[1:] == [full] for names in found), found
+
+
+def test_a_long_name_before_its_acronym_opens_with_the_acronyms_letter(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "Deux entreprises ont signé un accord avec l'Office de la formation professionnelle "
+            "et de la promotion du travail (OFPPT) à Rabat."
+        )
+    ]
+    assert [
+        "OFPPT",
+        "Office de la formation professionnelle et de la promotion du travail",
+    ] in found
+
+
+def test_a_noun_saying_what_a_company_makes_introduces_its_name(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "L'accord lie le GIVEC à l'industriel portugais Vidralis, et le constructeur "
+            "ferroviaire indonésien PT Nusantara Rail Industri fournira les voitures."
+        )
+    ]
+    assert ["Vidralis"] in found
+    assert not any(names[0] == "PT" for names in found)
+
+
+def test_a_portfolio_before_a_ministers_title_is_no_organisation(organizations):
+    found = organizations(
+        "The Sultan received Indian External Affairs Minister S. Jaishankar in Muscat.", "en"
+    )
+    assert not any("External Affairs" in n for _, names in found for n in names)

@@ -46,6 +46,10 @@ from coopwatch.text import fold
 _ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})\s*\)")
 _QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")
 _COORDINATION = frozenset({"et", "and", "и"})
+#: Words a name spelled out before its acronym may have when none is found within the
+#: usual reach, as long as it opens with the acronym's first letter ("l'Office de la
+#: formation professionnelle et de la promotion du travail (OFPPT)").
+_ACRONYM_NAME_TOKENS = 14
 # Articles that may open a name ("La Poste") but make none alone before a head word.
 _ARTICLES = frozenset({"la", "le", "les", "l", "the"})
 # "=word" in a lexicon entry: that form only ("=Emirates", not the French "Émirats")
@@ -87,6 +91,7 @@ def _name_before(
     acronym: str,
     head_ends: dict[int, int],
     known_ends: set[int],
+    reach: int = MAX_NAME_TOKENS,
 ) -> tuple[int, int, int] | None:
     """(first token, end token, first token of the word governing it) of the organisation
     name that ends right before "(ACRONYM)" at token ``end_token``.
@@ -107,7 +112,7 @@ def _name_before(
     first = run_first = lettered = None
     in_run = True  # still in the capitalised words (and connectors) next to the acronym
     steps = 0
-    while i >= 0 and steps < MAX_NAME_TOKENS:
+    while i >= 0 and steps < reach:
         tok = tokens[i]
         if "\n" in analysis.text[tok.end : tokens[i + 1].start] if i + 1 < len(tokens) else False:
             break
@@ -147,6 +152,8 @@ def _name_before(
         chosen = lettered  # "... Минского тракторного завода (МТЗ)"
     if chosen >= end_token:
         return None
+    if reach > MAX_NAME_TOKENS and fold(tokens[chosen].text[:1]) != initial:
+        return None  # a longer name is bound by its acronym's first letter
     return chosen, end_token, chosen if chosen in head_ends else _governing_word(tokens, chosen)
 
 
@@ -168,10 +175,13 @@ def _past_titles_and_pairs(
         if fold(tokens[i + 1].text) in _ARTICLES or (i and tokens[i - 1].end in person_ends):
             first = i + 1 + (fold(tokens[i + 1].text) in _ARTICLES)
             break
-    while first in title_ends and title_ends[first] < end:
-        first = title_ends[first]
-        while first < end and fold(tokens[first].text) in CONNECTORS:
-            first += 1
+    for i in range(end - 1, first - 1, -1):
+        after = title_ends.get(i, 0)
+        if first <= i < after < end and fold(tokens[after].text) in CONNECTORS:
+            first = after  # "Deputy Chief Executive Officer of the Hungarian ... Bank"
+            while first < end and fold(tokens[first].text) in CONNECTORS:
+                first += 1
+            break
     return first
 
 
@@ -329,6 +339,7 @@ def _named_by_nationality(
     come between ("the Kenya team defeated Uganda Cranes"), one word only: after a
     country's name, and before a name that opens with a country."""
     tokens = analysis.tokens
+    titles = {m.first for m in analysis.matches("title")}
     spans = []
     for m in analysis.of(Label.COUNTRY):
         introduced = _after_nationality(analysis, m.start, m.end, m.attrs.get("kind"))
@@ -353,6 +364,8 @@ def _named_by_nationality(
                 j += 1  # a country opens the name: "Thai builder Siam River Construction"
             if is_proper(analysis, j) and j not in blocked:
                 k = _proper_run(analysis, j, blocked)
+                if k in titles:
+                    break  # "Indian External Affairs Minister": a portfolio, not a company
                 if k - first >= 2 or (k > j and gap > 0):
                     spans.append((tokens[first].start, tokens[k - 1].end))
                 break
@@ -599,7 +612,9 @@ def run(analysis: Analysis) -> None:
         if analysis.token_at(m.start(1)) in suffix_words:
             continue  # "PT Perusahaan Listrik Negara (Persero)": a legal form, no acronym
         end_token = analysis.token_at(m.start())
-        before = _name_before(analysis, end_token, acronym, head_ends, known_ends)
+        before = _name_before(analysis, end_token, acronym, head_ends, known_ends) or (
+            _name_before(analysis, end_token, acronym, head_ends, known_ends, _ACRONYM_NAME_TOKENS)
+        )
         if before is None:
             continue
         first, end, governed_from = before
