@@ -46,6 +46,8 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         ],
         # dates stage
         "month": [([name], ("month", n)) for name, n in d.months.items()],
+        "ordinal_day": [([name], n) for name, n in d.ordinal_days.items()],
+        "ordinal_link": [(d.ordinal_links, "link")],
         "stamp": [(d.stamps, "stamp")],
         "relative": [([name], ("weekday", n)) for name, n in d.weekdays.items()]
         + [

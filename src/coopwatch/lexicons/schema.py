@@ -84,6 +84,10 @@ class CountriesFile(Strict):
 
 class DatesFile(Strict):
     months: dict[str, int] = Field(default_factory=dict)
+    #: Days written as ordinal words before "of" and the month ("الرابع من أيار").
+    ordinal_days: dict[str, int] = Field(default_factory=dict)
+    #: The words joining such a day to its month ("من", "of").
+    ordinal_links: Phrases = Field(default_factory=list)
     weekdays: dict[str, int] = Field(default_factory=dict)
     yesterday: Phrases = Field(default_factory=list)
     today: Phrases = Field(default_factory=list)
