@@ -81,3 +81,34 @@ def test_a_russian_signed_participle_is_an_agreement_only_with_its_own_date(extr
         "выполнение всех подписанных документов позволит нарастить торговлю."
     )
     assert EventType.AGREEMENT not in [e.type for e in undated.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "МИНСК, 12 марта 2025 года. Узбекская компания во вторник получила партию из 20 "
+        "белорусских автобусов. Сотрудничество двух стран успешно развивается.",
+        "МИНСК, 12 марта 2025 года. Во вторник Беларусь и Узбекистан начали строительство "
+        "совместного завода. Сотрудничество двух стран успешно развивается.",
+        "МИНСК, 12 марта 2025 года. Во вторник в Ташкенте открыли совместное белорусско-"
+        "узбекское предприятие по сборке тракторов. Сотрудничество двух стран развивается.",
+    ],
+)
+def test_russian_batches_received_and_plants_opened_are_implementation(extracted, text):
+    assert steps(extracted(text)) == [(EventType.IMPLEMENTATION, date(2025, 3, 11))]
+
+
+def test_an_arabic_step_told_with_a_future_verb_of_starting_is_no_implementation(extracted):
+    extraction = extracted(
+        "الجزائر في 12 مارس 2025 - بحث وزير الصناعة الجزائري أمس مع نظيره التركي المشروع، "
+        "وأكد أن المصنع سيدخل حيز الإنتاج قبل نهاية العام."
+    )
+    assert EventType.IMPLEMENTATION not in [e.type for e in extraction.events]
+
+
+def test_an_arabic_plant_that_entered_production_is_implementation(extracted):
+    extraction = extracted(
+        "الجزائر في 12 مارس 2025 - دخل المصنع الجزائري التركي للحافلات يوم الثلاثاء حيز "
+        "الإنتاج. ويأتي ذلك في إطار التعاون الاقتصادي بين البلدين."
+    )
+    assert steps(extraction) == [(EventType.IMPLEMENTATION, date(2025, 3, 11))]
