@@ -112,3 +112,23 @@ def test_an_arabic_plant_that_entered_production_is_implementation(extracted):
         "الإنتاج. ويأتي ذلك في إطار التعاون الاقتصادي بين البلدين."
     )
     assert steps(extraction) == [(EventType.IMPLEMENTATION, date(2025, 3, 11))]
+
+
+def test_a_step_named_by_its_eve_is_the_day_after_it(extracted):
+    extraction = extracted(
+        "مدريد - 3 دجنبر 2025 - احتضنت مدريد، اليوم الأربعاء، منتدى اقتصاديا مغربيا إسبانيا، "
+        "عشية الاجتماع رفيع المستوى بين البلدين، بحضور رئيس الحكومة. ودعا المشاركون إلى "
+        "تعزيز الاستثمارات المتبادلة."
+    )
+    assert (EventType.MEETING, date(2025, 12, 3)) in steps(extraction)
+    assert date(2025, 12, 2) not in [e.date for e in extraction.events]
+
+
+def test_the_eve_dates_the_other_step_of_its_sentence(extracted):
+    extraction = extracted(
+        "ТАШКЕНТ, 29 октября 2025 года. Вчера в Ташкенте прошел российско-узбекский форум "
+        "цифровых технологий. Накануне форума министр цифровых технологий Узбекистана "
+        "встретился с заместителем министра цифрового развития России."
+    )
+    meetings = [e.date for e in extraction.events if e.type == EventType.MEETING]
+    assert meetings == [date(2025, 10, 27), date(2025, 10, 28)]

@@ -8,6 +8,7 @@ import re
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
 from coopwatch.assemble.context import Context
+from coopwatch.assemble.dates import names_after_eve
 from coopwatch.model import EventType, Label, Mention
 from coopwatch.text import fold
 
@@ -167,3 +168,17 @@ def _conjoined(a: Analysis, between: list[Token], first: int) -> bool:
     if any(fold(t.text) in _CONJUNCTIONS for t in between):
         return True
     return a.tokens[first].text.startswith(("وو", "ثم"))
+
+
+def named_by_its_eve(ctx: Context, sentence: int, trigger: Mention) -> Mention | None:
+    """The eve a step is named as the reference of ("عشية الاجتماع رفيع المستوى", "on the
+    eve of the summit", "à la veille du sommet", "накануне форума"): the eve is dated the
+    day before that step, which took place (or will) the day after it."""
+    return next(
+        (
+            m
+            for m in ctx.in_sentence(sentence, Label.DATE)
+            if m.value is not None and names_after_eve(ctx, m, trigger)
+        ),
+        None,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from coopwatch.assemble.confidence import confidence
 from coopwatch.assemble.context import Context, in_headline
@@ -17,6 +17,7 @@ from coopwatch.assemble.dates import (
 from coopwatch.assemble.modality import (
     another_year_at,
     expected_later,
+    named_by_its_eve,
     negated,
     setting_of_signing,
     to_come,
@@ -54,10 +55,16 @@ def build_events(ctx: Context, triggers: list[Mention], parties: list[str]) -> l
         sentence = a.sentence_of(trigger.start)
         if negated(ctx, sentence, trigger):
             continue
+        eve = named_by_its_eve(ctx, sentence, trigger)
         etype = EventType(trigger.value)
         when: date | None
         date_span: Span | None = None
-        if etype != EventType.PLEDGE and to_come(ctx, sentence, trigger):
+        if eve is not None and eve.value is not None:
+            # "عشية الاجتماع": the step named is the day after its eve, if it is past yet
+            when = eve.value + timedelta(days=-int(eve.attrs.get("offset", -1)))
+            if published and when > published:
+                continue
+        elif etype != EventType.PLEDGE and to_come(ctx, sentence, trigger):
             # "des accords seront signés": a step to come is a pledge, told on the day
             # the text reports it; the sentence's dates are the step's, still ahead.
             etype = EventType.PLEDGE
