@@ -55,13 +55,13 @@ def build_events(ctx: Context, triggers: list[Mention], parties: list[str]) -> l
         sentence = a.sentence_of(trigger.start)
         if negated(ctx, sentence, trigger):
             continue
-        eve = named_by_its_eve(ctx, sentence, trigger)
+        named_by = named_by_its_eve(ctx, sentence, trigger)
         etype = EventType(trigger.value)
         when: date | None
         date_span: Span | None = None
-        if eve is not None and eve.value is not None:
+        if named_by is not None and named_by.value is not None:
             # "عشية الاجتماع": the step named is the day after its eve, if it is past yet
-            when = eve.value + timedelta(days=-int(eve.attrs.get("offset", -1)))
+            when = named_by.value + timedelta(days=-int(named_by.attrs.get("offset", -1)))
             if published and when > published:
                 continue
         elif etype != EventType.PLEDGE and to_come(ctx, sentence, trigger):
@@ -99,8 +99,8 @@ def build_events(ctx: Context, triggers: list[Mention], parties: list[str]) -> l
                     recent = published is None or (published - closest.value).days <= RECENT_DAYS
                     if not recent and setting_of_signing(ctx, sentence, trigger):
                         continue  # "signé le 4 décembre 2023, lors d'une visite": one past step
-                    eve = closest.attrs.get("relative") == "eve"
-                    if not eve and not in_headline(a, closest.start) and recent:
+                    relative_to_a_step = closest.attrs.get("relative") == "eve"
+                    if not relative_to_a_step and not in_headline(a, closest.start) and recent:
                         anchor, anchor_span = closest.value, closest.span
             elif not all_dated and vague_dates(ctx, sentence):
                 continue  # background step dated by month or year only
