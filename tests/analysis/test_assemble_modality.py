@@ -132,3 +132,12 @@ def test_the_eve_dates_the_other_step_of_its_sentence(extracted):
     )
     meetings = [e.date for e in extraction.events if e.type == EventType.MEETING]
     assert meetings == [date(2025, 10, 27), date(2025, 10, 28)]
+
+
+def test_the_future_of_building_and_creating_is_no_russian_pledge(extracted):
+    extraction = extracted(
+        "ТАШКЕНТ, 8 апреля 2025 года. Вчера Узбекистан и Южная Корея подписали соглашения о "
+        "строительстве фармацевтических заводов. Южнокорейские компании построят в "
+        "Узбекистане три завода, на которых будет создано 1200 рабочих мест."
+    )
+    assert steps(extraction) == [(EventType.AGREEMENT, date(2025, 4, 7))]
