@@ -141,3 +141,12 @@ def test_the_future_of_building_and_creating_is_no_russian_pledge(extracted):
         "Узбекистане три завода, на которых будет создано 1200 рабочих мест."
     )
     assert steps(extraction) == [(EventType.AGREEMENT, date(2025, 4, 7))]
+
+
+def test_the_year_of_the_next_clause_does_not_make_a_plan_background(extracted):
+    extraction = extracted(
+        "МИНСК, 16 июня 2026 года. Беларусь и Алжир сегодня подписали соглашение о создании "
+        "совместного предприятия. По словам министра, строительство планируется начать "
+        "осенью, а первые тракторы должны сойти с конвейера в 2027 году."
+    )
+    assert (EventType.PLEDGE, date(2026, 6, 16)) in steps(extraction)

@@ -53,6 +53,14 @@ _STEP_YEAR = re.compile(
 _YEAR_REACH = 80  # characters after the step where its planned year stands
 
 
+#: The end of a step's clause: the year of the next one is not its own ("планируется
+#: начать осенью, а первые тракторы должны сойти с конвейера в 2027 году").
+_CLAUSE_END = re.compile(
+    r";|,\s+(?:а|но|и|while|whereas|but|and|mais|tandis|et|alors)\b|،\s*(?:و|بينما|فيما)",
+    re.IGNORECASE,
+)
+
+
 def expected_later(a: Analysis, trigger: Mention) -> bool:
     """A step told as expected or with a modal of the future right after it ("la mise en
     service est attendue", "the first batch would begin training"), or followed closely
@@ -85,7 +93,8 @@ def another_year_at(a: Analysis, trigger: Mention) -> int | None:
     published = a.published
     if published is None:
         return None
-    found = _STEP_YEAR.search(_text_after(a, trigger))
+    clause = _CLAUSE_END.split(_text_after(a, trigger), maxsplit=1)[0]
+    found = _STEP_YEAR.search(clause)
     if found is None or int(found.group(1)) == published.year:
         return None
     return trigger.end - trigger.start + found.start(1)  # its distance from the step
