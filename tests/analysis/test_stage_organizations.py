@@ -661,3 +661,16 @@ def test_a_portfolio_before_a_ministers_title_is_no_organisation(organizations):
         "The Sultan received Indian External Affairs Minister S. Jaishankar in Muscat.", "en"
     )
     assert not any("External Affairs" in n for _, names in found for n in names)
+
+
+def test_a_capitalised_industry_word_closes_an_english_company_name(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "Once the deal is signed, Hyundai Engineering & Construction could start work, "
+            "while Khaleej Logistics Group will run the port.",
+            "en",
+        )
+    ]
+    assert ["Hyundai Engineering & Construction"] in found
+    assert ["Khaleej Logistics Group"] in found
