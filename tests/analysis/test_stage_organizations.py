@@ -674,3 +674,14 @@ def test_a_capitalised_industry_word_closes_an_english_company_name(organization
     ]
     assert ["Hyundai Engineering & Construction"] in found
     assert ["Khaleej Logistics Group"] in found
+
+
+def test_an_acronym_in_brackets_may_carry_its_legal_form(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "La coopération repose sur la Société algéro-omanaise des engrais (SAOE SPA), "
+            "coentreprise détenue par Sonatrach."
+        )
+    ]
+    assert ["SAOE", "Société algéro-omanaise des engrais"] in found

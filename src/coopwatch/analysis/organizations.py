@@ -43,7 +43,11 @@ from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
 from coopwatch.text import fold
 
-_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})\s*\)")
+#: "(AGM)", "(JICA)", and an acronym with its legal form: "(SAOE SPA)".
+_ACRONYM = re.compile(
+    r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})"
+    r"(?:\s+(?:SPA|SpA|SA|S\.A\.|SAS|SARL|EPE|EPIC|Ltd|LLC|PLC|JSC|GmbH|AG))?\s*\)"
+)
 _QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")
 _COORDINATION = frozenset({"et", "and", "и"})
 #: Words a name spelled out before its acronym may have when none is found within the
