@@ -685,3 +685,14 @@ def test_an_acronym_in_brackets_may_carry_its_legal_form(organizations):
         )
     ]
     assert ["SAOE", "Société algéro-omanaise des engrais"] in found
+
+
+def test_an_acronym_in_brackets_may_hold_accented_letters(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "Le groupe a signé lundi à Cotonou avec la Société d'investissement et de "
+            "promotion de l'industrie (SIPI-Bénin), gestionnaire de la zone industrielle."
+        )
+    ]
+    assert ["SIPI-Bénin", "Société d'investissement et de promotion de l'industrie"] in found

@@ -43,9 +43,9 @@ from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
 from coopwatch.text import fold
 
-#: "(AGM)", "(JICA)", and an acronym with its legal form: "(SAOE SPA)".
+#: "(AGM)", "(JICA)", "(SIPI-Bénin)", and an acronym with its legal form: "(SAOE SPA)".
 _ACRONYM = re.compile(
-    r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})"
+    r"\(\s*([A-ZА-ЯЁ][A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})"
     r"(?:\s+(?:SPA|SpA|SA|S\.A\.|SAS|SARL|EPE|EPIC|Ltd|LLC|PLC|JSC|GmbH|AG))?\s*\)"
 )
 _QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")
