@@ -696,3 +696,14 @@ def test_an_acronym_in_brackets_may_hold_accented_letters(organizations):
         )
     ]
     assert ["SIPI-Bénin", "Société d'investissement et de promotion de l'industrie"] in found
+
+
+def test_a_short_name_written_like_a_word_reaches_back_to_its_foreign_head(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "Un accord a été signé entre le Groupe OCP et la Cooperativa Agroindustrial do "
+            "Cerrado (Coacer), qui regroupe des producteurs de soja."
+        )
+    ]
+    assert ["Coacer", "Cooperativa Agroindustrial do Cerrado"] in found

@@ -189,6 +189,23 @@ def _past_titles_and_pairs(
     return first
 
 
+_OPENING_REACH = 4  # words between a name's generic head and the capitalised run
+
+
+def _generic_opening(analysis: Analysis, first: int, acronym: str, generic: set[int]) -> int:
+    """Where a name written like a word ("Coacer") starts when the capitalised words next
+    to it ("Cerrado") hold no organisation word: at such a word a few words before, with
+    the acronym's first letter ("la Cooperativa Agroindustrial do Cerrado (Coacer)");
+    else where it was."""
+    tokens = analysis.tokens
+    for i in range(first - 1, max(-1, first - 1 - _OPENING_REACH), -1):
+        if not tokens[i].is_word:
+            break
+        if i in generic and fold(tokens[i].text[:1]) == fold(acronym[:1]):
+            return i
+    return first
+
+
 def _governing_word(tokens: list[Token], first: int) -> int:
     """The word a name is the complement of, if any: "ministère" in "le ministère de
     l'Industrie", which "de l'" joins to the name."""
@@ -625,6 +642,12 @@ def run(analysis: Analysis) -> None:
         first = _past_titles_and_pairs(analysis, first, end, title_ends)
         if first >= end:
             continue
+        if (
+            lexicon.language.cased
+            and not any(c.isupper() for c in acronym[1:])
+            and generic_words.isdisjoint(range(first, end))
+        ):
+            first = _generic_opening(analysis, first, acronym, generic_words)
         if (
             lexicon.language.cased
             and not any(c.isupper() for c in acronym[1:])
