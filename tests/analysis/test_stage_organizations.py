@@ -707,3 +707,12 @@ def test_a_short_name_written_like_a_word_reaches_back_to_its_foreign_head(organ
         )
     ]
     assert ["Coacer", "Cooperativa Agroindustrial do Cerrado"] in found
+
+
+def test_a_province_is_no_organisation(organizations):
+    found = organizations(
+        "The sulphate will be shipped to the company's battery base in central China's Henan "
+        "Province.",
+        "en",
+    )
+    assert not any("Henan" in n for _, names in found for n in names)
