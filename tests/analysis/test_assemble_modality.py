@@ -150,3 +150,24 @@ def test_the_year_of_the_next_clause_does_not_make_a_plan_background(extracted):
         "осенью, а первые тракторы должны сойти с конвейера в 2027 году."
     )
     assert (EventType.PLEDGE, date(2026, 6, 16)) in steps(extraction)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "نواكشوط، 20 أكتوبر 2024 - افتتح وزير التجارة الجزائري، كمال بوعزة، ونظيره "
+            "الموريتاني، أمس السبت بنواكشوط، الطبعة السابعة للمعرض الجزائري للمنتجات. ويأتي "
+            "ذلك في إطار التعاون الاقتصادي بين البلدين.",
+            EventType.MEETING,
+        ),
+        (
+            "الجزائر في 12 مارس 2025 - افتتح وزيرا الصناعة الجزائري والتركي يوم الثلاثاء "
+            "مصنعا مشتركا للحافلات على هامش المعرض الدولي. ويأتي ذلك في إطار التعاون "
+            "الاقتصادي بين البلدين.",
+            EventType.IMPLEMENTATION,
+        ),
+    ],
+)
+def test_an_opening_is_a_meeting_when_it_opens_a_gathering(extracted, text, kind):
+    assert [e.type for e in extracted(text).events] == [kind]

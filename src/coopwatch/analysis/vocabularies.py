@@ -86,6 +86,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         + [(tr.dated_agreement, ("dated", EventType.AGREEMENT.value))]
         + [(tr.cooperation, ("cooperation", None)), (tr.negation, ("negation", None))]
         + [(tr.to_come, ("to_come", None)), (tr.other_senses, ("other", None))],
+        "gathering": [(tr.gatherings, "gathering")],
         "off_topic": [(lexicon.off_topic.phrases, "off_topic")],
         # money stage
         "currency": [([p], code) for code, phrases in m.currencies.items() for p in phrases]

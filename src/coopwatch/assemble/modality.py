@@ -191,3 +191,25 @@ def named_by_its_eve(ctx: Context, sentence: int, trigger: Mention) -> Mention |
         ),
         None,
     )
+
+
+#: Tokens between an opening and what it opens, far in a verb-first clause: "افتتح
+#: الوزير، ونظيره ...، أمس السبت بنواكشوط، الطبعة السابعة للمعرض".
+_GATHERING_REACH = 20
+
+
+#: Words after which a gathering is the setting of an opening, not what it opens:
+#: "افتتح المصنع على هامش المعرض", "opened the plant during the fair".
+_SETTING_OF_OPENING = _SETTING | {"هامش", "خلال", "أثناء", "ходе", "рамках", "время"}
+
+
+def opens_a_gathering(a: Analysis, trigger: Mention) -> bool:
+    """An opening whose object is a gathering ("inaugurated the business forum", "افتتح
+    الوزيران الطبعة السابعة للمعرض"): a meeting, not a plant put into service."""
+    last = a.token_at(trigger.end)
+    sentence_end = a.sentences[a.sentence_of(trigger.start)].end
+    for m in a.matches("gathering"):
+        if last <= m.first <= last + _GATHERING_REACH and a.tokens[m.first].start < sentence_end:
+            between = a.tokens[last : m.first]
+            return not any(fold(t.text) in _SETTING_OF_OPENING for t in between)
+    return False

@@ -19,6 +19,7 @@ from coopwatch.assemble.modality import (
     expected_later,
     named_by_its_eve,
     negated,
+    opens_a_gathering,
     setting_of_signing,
     to_come,
 )
@@ -57,6 +58,8 @@ def build_events(ctx: Context, triggers: list[Mention], parties: list[str]) -> l
             continue
         named_by = named_by_its_eve(ctx, sentence, trigger)
         etype = EventType(trigger.value)
+        if etype == EventType.IMPLEMENTATION and opens_a_gathering(a, trigger):
+            etype = EventType.MEETING  # "inaugurated the forum": a meeting
         when: date | None
         date_span: Span | None = None
         if named_by is not None and named_by.value is not None:

@@ -131,6 +131,9 @@ class TriggersFile(Strict):
     #: apart): an agreement only when a date of its own stands right by them
     #: ("контракт, подписанный 14 марта 2024 года"); undated, they recall an older step.
     dated_agreement: Phrases = Field(default_factory=list)
+    #: Gatherings ("forum", "exhibition", "session"): an opening whose object is one
+    #: ("inaugurated the forum", "افتتح ... المعرض") is a meeting.
+    gatherings: Phrases = Field(default_factory=list)
     #: Words of cooperation between countries; a positive document needs some.
     cooperation: Phrases = Field(default_factory=list)
     #: Words that make a sentence's steps hypothetical or past-background (no event).
