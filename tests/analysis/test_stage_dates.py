@@ -270,3 +270,26 @@ def test_a_date_deep_in_the_lead_is_no_dateline(analysed):
         "15 марта 2019 года."
     )
     assert analysis.published is None
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("الرابع من أيار", date(2025, 5, 4)),
+        ("الحادي والعشرين من مارس", date(2025, 3, 21)),
+        ("الثاني عشر من كانون الثاني", date(2025, 1, 12)),
+    ],
+)
+def test_an_arabic_day_written_as_an_ordinal_word_before_its_month(dates, surface, expected):
+    found = dates(
+        f"عمان 11 تشرين الثاني 2025 (بترا) - تتويجا لاتفاقية إطارية وقعتها الشركتان في {surface}"
+        " الماضي بالرياض."
+    )
+    assert found[surface].value == expected
+
+
+def test_a_same_day_phrase_takes_the_date_of_the_step_told_before(dates):
+    found = dates(
+        "الجزائر في 18 فبراير 2025 - وقعت الشركتان يوم الأحد اتفاقا. وفي اليوم ذاته انطلقت الأشغال."
+    )
+    assert found["وفي اليوم ذاته"].value == date(2025, 2, 16)

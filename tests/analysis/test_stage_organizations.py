@@ -590,3 +590,129 @@ def test_russian_abbreviations_of_kinds_of_plants_are_no_organisations(analysed)
     )
     names = {n for m in analysis.of(Label.ORGANIZATION) for n in m.value}
     assert "АЭС" not in names
+
+
+def test_a_legal_form_in_brackets_belongs_to_the_name_and_is_no_acronym(organizations):
+    names = [
+        n
+        for _, n in organizations(
+            "JAKARTA, May 9 - The Japanese bank signed a loan with PT Perusahaan Listrik Negara "
+            "(Persero) and with Namib Data Centre (Pty) Ltd for two power plants."
+        )
+    ]
+    assert ["PT Perusahaan Listrik Negara (Persero)"] in names
+    assert ["Namib Data Centre (Pty) Ltd"] in names
+    assert not any("Persero" in n or "Pty" in n for org in names for n in org if len(n) < 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        (
+            "The deal was signed by Ms. Anna Kovacs, Vice-President of the Hungarian Chamber "
+            "of Commerce and Industry (MKIK), in Bishkek.",
+            "Hungarian Chamber of Commerce and Industry",
+        ),
+        (
+            "The Gulf company Wahat Renewables PJSC and the Tanzania Electric Supply Company "
+            "Limited (TANESCO) signed a power purchase agreement.",
+            "Tanzania Electric Supply Company Limited",
+        ),
+        (
+            "The ministers met Chief Executive Officer Mulugeta Assefa and Kenya Power and "
+            "Lighting Company (KPLC) officials.",
+            "Kenya Power and Lighting Company",
+        ),
+    ],
+)
+def test_a_name_before_its_acronym_starts_after_a_title_or_another_party(organizations, text, full):
+    found = [names for _, names in organizations(text, "en")]
+    assert any(names[1:] == [full] for names in found), found
+
+
+def test_a_long_name_before_its_acronym_opens_with_the_acronyms_letter(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "Deux entreprises ont signé un accord avec l'Office de la formation professionnelle "
+            "et de la promotion du travail (OFPPT) à Rabat."
+        )
+    ]
+    assert [
+        "OFPPT",
+        "Office de la formation professionnelle et de la promotion du travail",
+    ] in found
+
+
+def test_a_noun_saying_what_a_company_makes_introduces_its_name(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "L'accord lie le GIVEC à l'industriel portugais Vidralis, et le constructeur "
+            "ferroviaire indonésien PT Nusantara Rail Industri fournira les voitures."
+        )
+    ]
+    assert ["Vidralis"] in found
+    assert not any(names[0] == "PT" for names in found)
+
+
+def test_a_portfolio_before_a_ministers_title_is_no_organisation(organizations):
+    found = organizations(
+        "The Sultan received Indian External Affairs Minister S. Jaishankar in Muscat.", "en"
+    )
+    assert not any("External Affairs" in n for _, names in found for n in names)
+
+
+def test_a_capitalised_industry_word_closes_an_english_company_name(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "Once the deal is signed, Hyundai Engineering & Construction could start work, "
+            "while Khaleej Logistics Group will run the port.",
+            "en",
+        )
+    ]
+    assert ["Hyundai Engineering & Construction"] in found
+    assert ["Khaleej Logistics Group"] in found
+
+
+def test_an_acronym_in_brackets_may_carry_its_legal_form(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "La coopération repose sur la Société algéro-omanaise des engrais (SAOE SPA), "
+            "coentreprise détenue par Sonatrach."
+        )
+    ]
+    assert ["SAOE", "Société algéro-omanaise des engrais"] in found
+
+
+def test_an_acronym_in_brackets_may_hold_accented_letters(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "Le groupe a signé lundi à Cotonou avec la Société d'investissement et de "
+            "promotion de l'industrie (SIPI-Bénin), gestionnaire de la zone industrielle."
+        )
+    ]
+    assert ["SIPI-Bénin", "Société d'investissement et de promotion de l'industrie"] in found
+
+
+def test_a_short_name_written_like_a_word_reaches_back_to_its_foreign_head(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "Un accord a été signé entre le Groupe OCP et la Cooperativa Agroindustrial do "
+            "Cerrado (Coacer), qui regroupe des producteurs de soja."
+        )
+    ]
+    assert ["Coacer", "Cooperativa Agroindustrial do Cerrado"] in found
+
+
+def test_a_province_is_no_organisation(organizations):
+    found = organizations(
+        "The sulphate will be shipped to the company's battery base in central China's Henan "
+        "Province.",
+        "en",
+    )
+    assert not any("Henan" in n for _, names in found for n in names)

@@ -95,11 +95,23 @@ def _weekday_before(analysis: Analysis, first: int) -> tuple[int, int] | None:
     return None
 
 
+def _ordinal_days(analysis: Analysis) -> dict[int, tuple[int, int]]:
+    """For the first token of a month name: the day written as an ordinal word before
+    it with its link ("الرابع من أيار", "the fourth of May"), and where that day starts."""
+    links = {m.first: m.last for m in analysis.matches("ordinal_link")}
+    return {
+        links[m.last]: (int(m.payloads[0]), analysis.tokens[m.first].start)
+        for m in analysis.matches("ordinal_day")
+        if m.last in links
+    }
+
+
 def _absolute_dates(analysis: Analysis) -> None:
     text, tokens = analysis.text, analysis.tokens
     year_words = analysis.lexicon.dates.year_words if analysis.lexicon else []
     keying = analysis.lexicon.keying if analysis.lexicon else None
     year_word_keys = {keying.entry_key(w) for w in year_words} if keying else set()
+    ordinal_before = _ordinal_days(analysis)
     for match in analysis.matches("month"):
         month = match.payloads[0][1]
         i, j = match.first, match.last
@@ -117,6 +129,8 @@ def _absolute_dates(analysis: Analysis) -> None:
             day, start = int(tokens[k].text), tokens[k].start
         if j < len(tokens) and tokens[j].text == ".":
             j += 1  # an abbreviated month: "4 дек. 2025", "Dec. 4"
+        if day is None and i in ordinal_before:
+            day, start = ordinal_before[i]  # "في الرابع من أيار الماضي"
         if day is None and j < len(tokens) and _DAY.match(tokens[j].text):
             # "March 12, 2024", "December 4th, 2025"
             day, end = int(tokens[j].text), tokens[j].end

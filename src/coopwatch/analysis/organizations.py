@@ -43,9 +43,17 @@ from coopwatch.lexicons import Lexicon
 from coopwatch.model import Label
 from coopwatch.text import fold
 
-_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})\s*\)")
+#: "(AGM)", "(JICA)", "(SIPI-Bénin)", and an acronym with its legal form: "(SAOE SPA)".
+_ACRONYM = re.compile(
+    r"\(\s*([A-ZА-ЯЁ][A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё0-9&\-]{1,11}|[\u0600-\u06ff]{2,12})"
+    r"(?:\s+(?:SPA|SpA|SA|S\.A\.|SAS|SARL|EPE|EPIC|Ltd|LLC|PLC|JSC|GmbH|AG))?\s*\)"
+)
 _QUOTED = re.compile(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,60})\"")
 _COORDINATION = frozenset({"et", "and", "и"})
+#: Words a name spelled out before its acronym may have when none is found within the
+#: usual reach, as long as it opens with the acronym's first letter ("l'Office de la
+#: formation professionnelle et de la promotion du travail (OFPPT)").
+_ACRONYM_NAME_TOKENS = 14
 # Articles that may open a name ("La Poste") but make none alone before a head word.
 _ARTICLES = frozenset({"la", "le", "les", "l", "the"})
 # "=word" in a lexicon entry: that form only ("=Emirates", not the French "Émirats")
@@ -87,6 +95,7 @@ def _name_before(
     acronym: str,
     head_ends: dict[int, int],
     known_ends: set[int],
+    reach: int = MAX_NAME_TOKENS,
 ) -> tuple[int, int, int] | None:
     """(first token, end token, first token of the word governing it) of the organisation
     name that ends right before "(ACRONYM)" at token ``end_token``.
@@ -107,7 +116,7 @@ def _name_before(
     first = run_first = lettered = None
     in_run = True  # still in the capitalised words (and connectors) next to the acronym
     steps = 0
-    while i >= 0 and steps < MAX_NAME_TOKENS:
+    while i >= 0 and steps < reach:
         tok = tokens[i]
         if "\n" in analysis.text[tok.end : tokens[i + 1].start] if i + 1 < len(tokens) else False:
             break
@@ -147,7 +156,54 @@ def _name_before(
         chosen = lettered  # "... Минского тракторного завода (МТЗ)"
     if chosen >= end_token:
         return None
+    if reach > MAX_NAME_TOKENS and fold(tokens[chosen].text[:1]) != initial:
+        return None  # a longer name is bound by its acronym's first letter
     return chosen, end_token, chosen if chosen in head_ends else _governing_word(tokens, chosen)
+
+
+def _past_titles_and_pairs(
+    analysis: Analysis, first: int, end: int, title_ends: dict[int, int]
+) -> int:
+    """The first word of a name before "(ACR)" once what cannot open it is left out: a
+    person's title and its "of the" ("Chairman of the Faisalabad Industrial Estate ...
+    Company (FIEDMC)"), and whatever comes before a coordination with an article ("Wahat
+    Renewables PJSC and the Tanzania Electric Supply Company Limited (TANESCO)", "Chief
+    Executive Officer Mulugeta Assefa and Kenya Power and Lighting Company (KPLC)"): a
+    name holds "and" between its words ("Chamber of Commerce and Industry"), never "and
+    the", nor after a person's name."""
+    tokens = analysis.tokens
+    person_ends = {m.end for m in analysis.of(Label.PERSON)}
+    for i in range(end - 2, first - 1, -1):
+        if fold(tokens[i].text) not in _COORDINATION:
+            continue
+        if fold(tokens[i + 1].text) in _ARTICLES or (i and tokens[i - 1].end in person_ends):
+            first = i + 1 + (fold(tokens[i + 1].text) in _ARTICLES)
+            break
+    for i in range(end - 1, first - 1, -1):
+        after = title_ends.get(i, 0)
+        if first <= i < after < end and fold(tokens[after].text) in CONNECTORS:
+            first = after  # "Deputy Chief Executive Officer of the Hungarian ... Bank"
+            while first < end and fold(tokens[first].text) in CONNECTORS:
+                first += 1
+            break
+    return first
+
+
+_OPENING_REACH = 4  # words between a name's generic head and the capitalised run
+
+
+def _generic_opening(analysis: Analysis, first: int, acronym: str, generic: set[int]) -> int:
+    """Where a name written like a word ("Coacer") starts when the capitalised words next
+    to it ("Cerrado") hold no organisation word: at such a word a few words before, with
+    the acronym's first letter ("la Cooperativa Agroindustrial do Cerrado (Coacer)");
+    else where it was."""
+    tokens = analysis.tokens
+    for i in range(first - 1, max(-1, first - 1 - _OPENING_REACH), -1):
+        if not tokens[i].is_word:
+            break
+        if i in generic and fold(tokens[i].text[:1]) == fold(acronym[:1]):
+            return i
+    return first
 
 
 def _governing_word(tokens: list[Token], first: int) -> int:
@@ -304,6 +360,7 @@ def _named_by_nationality(
     come between ("the Kenya team defeated Uganda Cranes"), one word only: after a
     country's name, and before a name that opens with a country."""
     tokens = analysis.tokens
+    titles = {m.first for m in analysis.matches("title")}
     spans = []
     for m in analysis.of(Label.COUNTRY):
         introduced = _after_nationality(analysis, m.start, m.end, m.attrs.get("kind"))
@@ -328,6 +385,8 @@ def _named_by_nationality(
                 j += 1  # a country opens the name: "Thai builder Siam River Construction"
             if is_proper(analysis, j) and j not in blocked:
                 k = _proper_run(analysis, j, blocked)
+                if k in titles:
+                    break  # "Indian External Affairs Minister": a portfolio, not a company
                 if k - first >= 2 or (k > j and gap > 0):
                     spans.append((tokens[first].start, tokens[k - 1].end))
                 break
@@ -561,17 +620,34 @@ def run(analysis: Analysis) -> None:
             index(len(orgs) - 1, org, keys)
 
     known_ends = {m.last - 1 for m in analysis.matches("org_known")}
+    suffixes = analysis.matches("org_suffix")
+    suffix_words = {i for m in suffixes for i in range(m.first, m.last)}
     # 1. "long name (ACR)"
+    # each word of a person's title, to the end of that title
+    title_ends = {i: m.last for m in analysis.matches("title") for i in range(m.first, m.last)}
     generic_words = _generic_words(analysis, heads)
     for m in _ACRONYM.finditer(text):
         acronym = m.group(1).strip()
         if excluded(analysis, acronym):
             continue  # "(MoUs)", "(ZLECAf)": an agreement or an area, so is what it stands for
+        if analysis.token_at(m.start(1)) in suffix_words:
+            continue  # "PT Perusahaan Listrik Negara (Persero)": a legal form, no acronym
         end_token = analysis.token_at(m.start())
-        before = _name_before(analysis, end_token, acronym, head_ends, known_ends)
+        before = _name_before(analysis, end_token, acronym, head_ends, known_ends) or (
+            _name_before(analysis, end_token, acronym, head_ends, known_ends, _ACRONYM_NAME_TOKENS)
+        )
         if before is None:
             continue
         first, end, governed_from = before
+        first = _past_titles_and_pairs(analysis, first, end, title_ends)
+        if first >= end:
+            continue
+        if (
+            lexicon.language.cased
+            and not any(c.isupper() for c in acronym[1:])
+            and generic_words.isdisjoint(range(first, end))
+        ):
+            first = _generic_opening(analysis, first, acronym, generic_words)
         if (
             lexicon.language.cased
             and not any(c.isupper() for c in acronym[1:])
@@ -644,11 +720,11 @@ def run(analysis: Analysis) -> None:
             remember([text[start:end]], start, end)
         for start, end in appositions(analysis, blocked) + enumerations(analysis, blocked):
             remember([text[start:end]], start, end)
-    suffixes = analysis.matches("org_suffix")
     suffix_ends = {m.first: m.last for m in suffixes}
     suffix_lasts = {m.last for m in suffixes}
     for match in suffixes:
-        if lexicon.language.cased and not tokens[match.first].is_capitalised:
+        opening = match.first + (tokens[match.first].text == "(")  # "(Pvt) Ltd", "(Persero)"
+        if lexicon.language.cased and not tokens[opening].is_capitalised:
             continue  # "Cuban company" is no company name; "Tata Electronics Ltd" is
         if match.first in suffix_lasts:
             continue  # the second suffix of "... Rail Corporation Limited"

@@ -46,6 +46,8 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         ],
         # dates stage
         "month": [([name], ("month", n)) for name, n in d.months.items()],
+        "ordinal_day": [([name], n) for name, n in d.ordinal_days.items()],
+        "ordinal_link": [(d.ordinal_links, "link")],
         "stamp": [(d.stamps, "stamp")],
         "relative": [([name], ("weekday", n)) for name, n in d.weekdays.items()]
         + [
@@ -81,8 +83,10 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "joint_marker": [(i.joint_markers, "marker")],
         "joint_object": [(i.joint_objects, "object")],
         "trigger": [(getattr(tr, kind.value), ("trigger", kind.value)) for kind in EventType]
+        + [(tr.dated_agreement, ("dated", EventType.AGREEMENT.value))]
         + [(tr.cooperation, ("cooperation", None)), (tr.negation, ("negation", None))]
         + [(tr.to_come, ("to_come", None)), (tr.other_senses, ("other", None))],
+        "gathering": [(tr.gatherings, "gathering")],
         "off_topic": [(lexicon.off_topic.phrases, "off_topic")],
         # money stage
         "currency": [([p], code) for code, phrases in m.currencies.items() for p in phrases]

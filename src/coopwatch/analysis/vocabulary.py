@@ -275,7 +275,10 @@ def triggers(analysis: Analysis) -> None:
     for match in analysis.matches("trigger"):
         start, end = analysis.span_of(match)
         kind, value = match.payloads[0]
-        analysis.add(Label.TRIGGER, start, end, value, kind=kind)
+        if kind == "dated":  # a step only with a date of its own beside it
+            analysis.add(Label.TRIGGER, start, end, value, kind="trigger", needs_date=True)
+        else:
+            analysis.add(Label.TRIGGER, start, end, value, kind=kind)
     for match in analysis.matches("off_topic"):
         start, end = analysis.span_of(match)
         analysis.add(Label.OFF_TOPIC, start, end, None)

@@ -26,11 +26,29 @@ def vague_dates(ctx: Context, sentence: int) -> list[Mention]:
     return [m for m in ctx.in_sentence(sentence, Label.DATE) if m.attrs.get("precision") == "month"]
 
 
+EVE_REACH = 2  # tokens between "on the eve of" and the step it names
+
+
+def names_after_eve(ctx: Context, when: Mention, step: Mention) -> bool:
+    """Whether a step is the one an eve names ("on the eve of the summit"): it is dated
+    the day after, and the eve dates the other steps of its sentence."""
+    a = ctx.analysis
+    return (
+        when.attrs.get("relative") == "eve"
+        and when.attrs.get("offset", -1) < 0
+        and when.end <= step.start
+        and a.token_at(step.start) - a.token_at(when.end) <= EVE_REACH
+    )
+
+
 def nearest_trigger(ctx: Context, sentence: int, when: Mention) -> Mention | None:
     steps = [
         m for m in ctx.in_sentence(sentence, Label.TRIGGER) if m.attrs.get("kind") == "trigger"
     ]
-    return min(steps, key=lambda m: abs(m.start - when.start), default=None)
+    others = [m for m in steps if not names_after_eve(ctx, when, m)]
+    if len(others) < len(steps) and any(d is not when for d in exact_dates(ctx, sentence)):
+        return None  # "احتضن، اليوم الأربعاء، منتدى ... عشية الاجتماع": the eve dates no step
+    return min(others, key=lambda m: abs(m.start - when.start), default=None)
 
 
 def first_step_date(ctx: Context) -> date | None:

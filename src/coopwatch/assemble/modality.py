@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from coopwatch.analysis.state import Analysis
+from coopwatch.analysis.tokens import Token
 from coopwatch.assemble.context import Context
+from coopwatch.assemble.dates import names_after_eve
 from coopwatch.model import EventType, Label, Mention
 from coopwatch.text import fold
 
@@ -51,6 +53,14 @@ _STEP_YEAR = re.compile(
 _YEAR_REACH = 80  # characters after the step where its planned year stands
 
 
+#: The end of a step's clause: the year of the next one is not its own ("планируется
+#: начать осенью, а первые тракторы должны сойти с конвейера в 2027 году").
+_CLAUSE_END = re.compile(
+    r";|,\s+(?:а|но|и|while|whereas|but|and|mais|tandis|et|alors)\b|،\s*(?:و|بينما|فيما)",
+    re.IGNORECASE,
+)
+
+
 def expected_later(a: Analysis, trigger: Mention) -> bool:
     """A step told as expected or with a modal of the future right after it ("la mise en
     service est attendue", "the first batch would begin training"), or followed closely
@@ -83,7 +93,8 @@ def another_year_at(a: Analysis, trigger: Mention) -> int | None:
     published = a.published
     if published is None:
         return None
-    found = _STEP_YEAR.search(_text_after(a, trigger))
+    clause = _CLAUSE_END.split(_text_after(a, trigger), maxsplit=1)[0]
+    found = _STEP_YEAR.search(clause)
     if found is None or int(found.group(1)) == published.year:
         return None
     return trigger.end - trigger.start + found.start(1)  # its distance from the step
@@ -128,16 +139,77 @@ _TO_COME_REACH = 5  # tokens between the word and the step: "once the deal is si
 _CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "—", "–"})
 
 
+_INTENT_REACH = 2  # tokens between an intent and its object: "اتفقا على توقيع", "ready to sign"
+
+
+#: Words that join two steps rather than make one the object of the other.
+_CONJUNCTIONS = frozenset({"and", "et", "и", "а", "also", "puis", "then", "و", "ثم"})
+
+
 def to_come(ctx: Context, sentence: int, trigger: Mention) -> bool:
     """A future or conditional word close before the step, in its clause ("des accords
-    seront signés", "once the deal is signed", "la prochaine commission mixte"): the step
-    is still to come, a pledge."""
+    seront signés", "once the deal is signed", "la prochaine commission mixte"), or an
+    intent, call or agreement whose object the step is ("اتفقا على توقيع عقد", "دعا إلى
+    إعادة تشغيل الخط", "ready to sign"): the step is still to come, a pledge."""
     a = ctx.analysis
     first = a.token_at(trigger.start)
     for m in ctx.in_sentence(sentence, Label.TRIGGER):
-        if m.attrs.get("kind") != "to_come" or m.end > trigger.start:
+        if m.end > trigger.start:
+            continue
+        kind = m.attrs.get("kind")
+        intent = kind == "trigger" and m.value == EventType.PLEDGE.value
+        if kind != "to_come" and not intent:
             continue
         between = a.tokens[a.token_at(m.end) : first]
-        if len(between) <= _TO_COME_REACH and not any(t.text in _CLAUSE_ENDS for t in between):
+        if any(t.text in _CLAUSE_ENDS for t in between):
+            continue
+        if not intent and len(between) <= _TO_COME_REACH:
             return True
+        if intent and len(between) <= _INTENT_REACH and not _conjoined(a, between, first):
+            return True
+    return False
+
+
+def _conjoined(a: Analysis, between: list[Token], first: int) -> bool:
+    """Whether a conjunction joins the step to the word before it ("agreed and signed",
+    Arabic "اتفقا ووقعا", whose "و" clings to the verb: a verb of the step that starts
+    with "و" itself, "وقع", is only conjoined when doubled)."""
+    if any(fold(t.text) in _CONJUNCTIONS for t in between):
+        return True
+    return a.tokens[first].text.startswith(("وو", "ثم"))
+
+
+def named_by_its_eve(ctx: Context, sentence: int, trigger: Mention) -> Mention | None:
+    """The eve a step is named as the reference of ("عشية الاجتماع رفيع المستوى", "on the
+    eve of the summit", "à la veille du sommet", "накануне форума"): the eve is dated the
+    day before that step, which took place (or will) the day after it."""
+    return next(
+        (
+            m
+            for m in ctx.in_sentence(sentence, Label.DATE)
+            if m.value is not None and names_after_eve(ctx, m, trigger)
+        ),
+        None,
+    )
+
+
+#: Tokens between an opening and what it opens, far in a verb-first clause: "افتتح
+#: الوزير، ونظيره ...، أمس السبت بنواكشوط، الطبعة السابعة للمعرض".
+_GATHERING_REACH = 20
+
+
+#: Words after which a gathering is the setting of an opening, not what it opens:
+#: "افتتح المصنع على هامش المعرض", "opened the plant during the fair".
+_SETTING_OF_OPENING = _SETTING | {"هامش", "خلال", "أثناء", "ходе", "рамках", "время"}
+
+
+def opens_a_gathering(a: Analysis, trigger: Mention) -> bool:
+    """An opening whose object is a gathering ("inaugurated the business forum", "افتتح
+    الوزيران الطبعة السابعة للمعرض"): a meeting, not a plant put into service."""
+    last = a.token_at(trigger.end)
+    sentence_end = a.sentences[a.sentence_of(trigger.start)].end
+    for m in a.matches("gathering"):
+        if last <= m.first <= last + _GATHERING_REACH and a.tokens[m.first].start < sentence_end:
+            between = a.tokens[last : m.first]
+            return not any(fold(t.text) in _SETTING_OF_OPENING for t in between)
     return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from coopwatch.assemble.confidence import confidence
 from coopwatch.assemble.context import Context, in_headline
@@ -17,7 +17,9 @@ from coopwatch.assemble.dates import (
 from coopwatch.assemble.modality import (
     another_year_at,
     expected_later,
+    named_by_its_eve,
     negated,
+    opens_a_gathering,
     setting_of_signing,
     to_come,
 )
@@ -54,10 +56,18 @@ def build_events(ctx: Context, triggers: list[Mention], parties: list[str]) -> l
         sentence = a.sentence_of(trigger.start)
         if negated(ctx, sentence, trigger):
             continue
+        named_by = named_by_its_eve(ctx, sentence, trigger)
         etype = EventType(trigger.value)
+        if etype == EventType.IMPLEMENTATION and opens_a_gathering(a, trigger):
+            etype = EventType.MEETING  # "inaugurated the forum": a meeting
         when: date | None
         date_span: Span | None = None
-        if etype != EventType.PLEDGE and to_come(ctx, sentence, trigger):
+        if named_by is not None and named_by.value is not None:
+            # "عشية الاجتماع": the step named is the day after its eve, if it is past yet
+            when = named_by.value + timedelta(days=-int(named_by.attrs.get("offset", -1)))
+            if published and when > published:
+                continue
+        elif etype != EventType.PLEDGE and to_come(ctx, sentence, trigger):
             # "des accords seront signés": a step to come is a pledge, told on the day
             # the text reports it; the sentence's dates are the step's, still ahead.
             etype = EventType.PLEDGE
@@ -73,6 +83,9 @@ def build_events(ctx: Context, triggers: list[Mention], parties: list[str]) -> l
                 if nearest_trigger(ctx, sentence, d) is trigger
                 or abs(d.start - trigger.start) <= SHARED_DATE_REACH
             ]
+            own_date = [d for d in dated if abs(d.start - trigger.start) <= SHARED_DATE_REACH]
+            if trigger.attrs.get("needs_date") and not own_date:
+                continue  # "выполнение подписанных документов": an older step recalled
             year_at = another_year_at(a, trigger)
             if year_at is not None and all(abs(d.start - trigger.start) > year_at for d in dated):
                 continue  # "entré en production en 2014": background told by its year
@@ -89,8 +102,8 @@ def build_events(ctx: Context, triggers: list[Mention], parties: list[str]) -> l
                     recent = published is None or (published - closest.value).days <= RECENT_DAYS
                     if not recent and setting_of_signing(ctx, sentence, trigger):
                         continue  # "signé le 4 décembre 2023, lors d'une visite": one past step
-                    eve = closest.attrs.get("relative") == "eve"
-                    if not eve and not in_headline(a, closest.start) and recent:
+                    relative_to_a_step = closest.attrs.get("relative") == "eve"
+                    if not relative_to_a_step and not in_headline(a, closest.start) and recent:
                         anchor, anchor_span = closest.value, closest.span
             elif not all_dated and vague_dates(ctx, sentence):
                 continue  # background step dated by month or year only

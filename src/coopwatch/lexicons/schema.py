@@ -84,6 +84,10 @@ class CountriesFile(Strict):
 
 class DatesFile(Strict):
     months: dict[str, int] = Field(default_factory=dict)
+    #: Days written as ordinal words before "of" and the month ("الرابع من أيار").
+    ordinal_days: dict[str, int] = Field(default_factory=dict)
+    #: The words joining such a day to its month ("من", "of").
+    ordinal_links: Phrases = Field(default_factory=list)
     weekdays: dict[str, int] = Field(default_factory=dict)
     yesterday: Phrases = Field(default_factory=list)
     today: Phrases = Field(default_factory=list)
@@ -123,6 +127,13 @@ class TriggersFile(Strict):
     pledge: Phrases = Field(default_factory=list)
     agreement: Phrases = Field(default_factory=list)
     implementation: Phrases = Field(default_factory=list)
+    #: Participles of signing ("подписанный", "signé" in a language that tells the two
+    #: apart): an agreement only when a date of its own stands right by them
+    #: ("контракт, подписанный 14 марта 2024 года"); undated, they recall an older step.
+    dated_agreement: Phrases = Field(default_factory=list)
+    #: Gatherings ("forum", "exhibition", "session"): an opening whose object is one
+    #: ("inaugurated the forum", "افتتح ... المعرض") is a meeting.
+    gatherings: Phrases = Field(default_factory=list)
     #: Words of cooperation between countries; a positive document needs some.
     cooperation: Phrases = Field(default_factory=list)
     #: Words that make a sentence's steps hypothetical or past-background (no event).
