@@ -204,15 +204,14 @@ class StepWriter:
                 self._regroup({report_id}, changed)
             for step in set(self._steps_of(set(new)).values()):
                 changed.setdefault(step, set())
-        elif (union := self._union(new, joined, current, members)) is not None:
-            changed = union
         else:
-            # Two reports of one document would meet in a step: partition instead.
-            self.regrouped = True
-            for report_id in new:
-                self._regroup({report_id}, changed)
-            for step in set(self._steps_of(set(new)).values()):
-                changed.setdefault(step, set())
+            changed, conflicted = self._union(new, joined, current, members)
+            if conflicted:
+                # Two reports of one document would meet in a step: partition those.
+                for report_id in conflicted:
+                    self._regroup({report_id}, changed)
+                for step in set(self._steps_of(conflicted).values()):
+                    changed.setdefault(step, set())
         touched = self._rebuild(changed)
         self._refresh_actors(set(changed))
         return touched
@@ -223,10 +222,10 @@ class StepWriter:
         joined: dict[str, list[str]],
         current: dict[str, str],
         members: dict[str, set[str]],
-    ) -> dict[str, set[str]] | None:
+    ) -> tuple[dict[str, set[str]], set[str]]:
         """Steps as components of the links, new links added: no decision is involved.
-        None, with nothing written, when a component would hold two reports of one
-        document."""
+        A component that would hold two reports of one document is left as it is, and
+        its new reports are handed back for the partition."""
         root: dict[str, str] = {}
 
         def find(step: str) -> str:
@@ -249,13 +248,14 @@ class StepWriter:
         for step in {current[r] for r in new if r in current} | set(root):
             groups.setdefault(find(step), set()).add(step)
         changed: dict[str, set[str]] = {}
+        conflicted: set[str] = set()
         moves: list[Row] = []
-        grouped = [set().union(*(members.get(s, {s}) for s in steps)) for steps in groups.values()]
-        for reports in grouped:
+        for steps in groups.values():
+            reports = set().union(*(members.get(s, {s}) for s in steps))
             documents = [self._document_of.get(r, r) for r in reports]
             if len(documents) > len(set(documents)):
-                return None
-        for steps, reports in zip(groups.values(), grouped, strict=True):
+                conflicted |= reports & set(new)
+                continue
             step_id = min(reports)
             changed[step_id] = steps - {step_id}
             moves += [{"r": r, "e": step_id} for r in sorted(reports)
@@ -268,7 +268,7 @@ class StepWriter:
             )
             self.db.execute(stmt, moves)
             self._step_cache.update({m["r"]: m["e"] for m in moves})
-        return changed
+        return changed, conflicted
 
     def _steps_of(self, report_ids: set[str]) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -386,6 +386,11 @@ class StepWriter:
         moved = [r for r in component if current.get(r) != groups[r]]
         if not moved and not full:
             return
+        spread: dict[str, set[str]] = {}
+        for report_id, step in current.items():
+            spread.setdefault(step, set()).add(groups[report_id])
+        if any(len(steps) > 1 for steps in spread.values()):
+            self.regrouped = True  # a step was split: threads are recomputed, not grown
         old_steps = {current[r] for r in component if r in current}
         for report_id in moved:
             self.db.execute(
