@@ -174,6 +174,8 @@ def test_day_and_month_without_year_in_the_same_year(dates):
         "https://agence.example/economie/2019/11/04/accord-tracteurs",
         "https://agence.example/2019-11/04/accord-tracteurs.html",
         "https://agence.example/economie/accord-tracteurs-20191104-1234.html",
+        "https://agency.example/view/AEN20191104004100320",
+        "https://gov.example/zwyw/t20191104_11143262.html",
     ],
 )
 def test_a_date_in_the_url_is_the_publication_date_when_the_text_gives_none(url):
@@ -293,3 +295,17 @@ def test_a_same_day_phrase_takes_the_date_of_the_step_told_before(dates):
         "الجزائر في 18 فبراير 2025 - وقعت الشركتان يوم الأحد اتفاقا. وفي اليوم ذاته انطلقت الأشغال."
     )
     assert found["وفي اليوم ذاته"].value == date(2025, 2, 16)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://shop.example/item/20191304123456",  # no thirteenth month
+        "https://news.example/story/12345678901",
+        "https://news.example/abcdef20191104123",  # a word, not a short prefix
+    ],
+)
+def test_numbers_in_a_url_that_are_no_date_give_none(url):
+    from coopwatch.analysis.dates import date_in_url
+
+    assert date_in_url(url) is None

@@ -35,10 +35,13 @@ _NAMED_YEAR = re.compile(
     re.IGNORECASE,
 )
 _DAY = re.compile(r"^\d{1,2}$")
-#: Dates in URLs: "/2019/11/04/", "/2021-03/15/", "_2019_11_04", "-20170612-".
+#: Dates in URLs: "/2019/11/04/", "/2021-03/15/", "_2019_11_04", "-20170612-", and
+#: story ids that open with the day they were filed, after a short letter prefix
+#: ("/view/AEN20260923004100320", "/t20230915_11143262.html").
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?!\d)"
     r"|[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"|/[A-Za-z]{1,4}((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{3,}|_\d)"
 )
 _WEEKDAY_GAP = ("", ",", "le", "the", "den")  # "jeudi 14 mars", "Friday, August 9"
 
