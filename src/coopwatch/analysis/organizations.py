@@ -264,6 +264,8 @@ def _display(lexicon: Lexicon, name: str, words: frozenset[str]) -> str:
     if stripped != name:
         return stripped
     first = name.split(" ", 1)[0]
+    if first.startswith("و") and first[1:] in lexicon.organizations.heads:
+        return name[1:]  # "وجمعية المزارعين ...": "and" before a head noun, as "والستاغ"
     for clitic in _ARABIC_CLITICS:
         if first.startswith(clitic) and first[len(clitic) :] in words:
             return name[len(clitic) :]
@@ -741,9 +743,11 @@ def run(analysis: Analysis) -> None:
             and (i not in blocked or i in countries)
             and match.first - i <= 6
         ):
+            if not lexicon.language.cased and i in heads:
+                break  # without capitals a head noun opens the name: "... مع شركة X المحدودة"
             i -= 1
-        first = i + 1
-        while first < match.first and (
+        first = i if i >= 0 and i in heads and not lexicon.language.cased else i + 1
+        while first < match.first and first not in heads and (
             analysis.is_name_stopword(first) or fold(tokens[first].text) in _ARTICLES
         ):
             first += 1  # "The ...", and "La Banque ..." is no name of its own
