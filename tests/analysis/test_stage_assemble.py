@@ -505,6 +505,23 @@ def test_trigger_words_in_another_sense_tell_no_step(extracted):
     assert [e.trigger for e in extraction.events] == ["agreed"]
 
 
+def test_meeting_every_requirement_is_no_meeting(extracted):
+    extraction = extracted(
+        "NAIROBI, October 9, 2026 - Kenya and China agreed to expand the avocado trade. "
+        '"The fruit met every requirement," said the operations director of the Kenyan '
+        "exporter."
+    )
+    assert [e.type for e in extraction.events] == [EventType.PLEDGE]
+
+
+def test_a_signing_recalled_with_since_the_first_is_background(extracted):
+    extraction = extracted(
+        "NAIROBI, October 9, 2026 - Kenya and China agreed to expand the avocado trade, "
+        "opening a cheaper route than the air cargo used since the first protocol was signed."
+    )
+    assert [e.type for e in extraction.events] == [EventType.PLEDGE]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -716,3 +716,41 @@ def test_a_province_is_no_organisation(organizations):
         "en",
     )
     assert not any("Henan" in n for _, names in found for n in names)
+
+
+def test_arabic_name_before_a_legal_suffix_starts_at_its_head_noun(organizations):
+    found = [
+        names
+        for _, names in organizations(
+            "ووقعت الشركة اليوم في عمان اتفاقية مع شركة البوتاس الهندية المحدودة (IPL) "
+            "لتوريد البوتاس.",
+            "ar",
+        )
+    ]
+    assert ["IPL", "شركة البوتاس الهندية المحدودة"] in found
+    assert not any("اتفاقية" in n for names in found for n in names)
+
+
+def test_arabic_relative_pronoun_ends_a_descriptive_name(organizations):
+    found = organizations("وخصص اليوم للقاء مجلس الأعمال السعودي الروسي الذي ضم نحو 60 شركة.", "ar")
+    assert [names for _, names in found] == [["مجلس الأعمال السعودي الروسي"]]
+
+
+def test_arabic_conjunction_before_a_head_is_not_part_of_the_name(organizations):
+    found = organizations("المشروع المشترك بين البلدين وجمعية المزارعين الهنود للأسمدة.", "ar")
+    assert all(not n.startswith("وجمعية") for _, names in found for n in names)
+
+
+def test_acronym_after_a_quoted_name_names_it(organizations):
+    found = organizations(
+        "АО «Трансмашхолдинг» (ТМХ) и египетский партнёр договорились о создании предприятия.",
+        "ru",
+    )
+    assert any(set(names) == {"ТМХ", "Трансмашхолдинг"} for _, names in found)
+
+
+def test_russian_name_holding_organisation_with_its_acronym(organizations):
+    found = organizations(
+        "Арабская организация индустриализации (АОИ) получит контрольную долю.", "ru"
+    )
+    assert ["АОИ", "Арабская организация индустриализации"] in [names for _, names in found]

@@ -106,3 +106,35 @@ def test_a_declared_date_wins_over_the_urls(tmp_path: Path) -> None:
     doc = read_one(path)
     assert doc.url == "https://agence.example/eco/2024/05/21/engrais"
     assert doc.published == date(2024, 5, 22)
+
+
+def test_a_byline_with_a_date_is_kept_when_the_page_declares_none() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>Avocados</title></head><body>'
+        "<article><h1>Avocados</h1>"
+        '<div class="byline">NAIROBI, Friday 9 October — By Jane Wambui</div>'
+        "<p>The first sea-freight consignment of Kenyan avocados arrived in Shanghai on "
+        "Thursday after a long voyage from Mombasa, opening a cheaper route.</p>"
+        "<p>Exporters said the cold chain held for the whole voyage and more shipments "
+        "would follow before the end of the season.</p></article></body></html>"
+    )
+    doc = html.extract(page.encode(), "avocados.html")
+    assert doc.published is None
+    assert "\nNAIROBI, Friday 9 October\n" in doc.text
+    assert "Jane Wambui" not in doc.text
+
+
+def test_a_byline_is_not_added_when_the_page_declares_its_date() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>Avocados</title>'
+        '<meta property="article:published_time" content="2026-10-09"></head>'
+        "<body><article><h1>Avocados</h1>"
+        '<div class="byline">NAIROBI, Friday 9 October — By Jane Wambui</div>'
+        "<p>The first sea-freight consignment of Kenyan avocados arrived in Shanghai on "
+        "Thursday after a long voyage from Mombasa, opening a cheaper route.</p>"
+        "<p>Exporters said the cold chain held for the whole voyage and more shipments "
+        "would follow before the end of the season.</p></article></body></html>"
+    )
+    doc = html.extract(page.encode(), "avocados.html")
+    assert doc.published == date(2026, 10, 9)
+    assert "NAIROBI" not in doc.text

@@ -51,6 +51,13 @@ def is_proper(analysis: Analysis, i: int) -> bool:
 
 _DEFINITE = ("ال", "لل", "وال", "بال", "فال")
 _PREPOSITIONS = ("ب", "ل", "ك", "لل")
+#: Relative pronouns look definite but open a clause: "مجلس الأعمال ... الذي ضم", the
+#: council that gathered.
+_RELATIVES = frozenset(
+    arabic_fold(w)
+    for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي")
+    for w in (w, "و" + w)
+)
 
 
 def described_acronym(
@@ -232,7 +239,7 @@ def uncased_name(
         if _governs_definite(tokens, k, word):
             k += 2  # "لنقل الكهرباء": for the transmission of electricity
             continue
-        if not word.startswith(_DEFINITE):
+        if not word.startswith(_DEFINITE) or word in _RELATIVES:
             break
         if k in blocked and k not in qualifiers:
             break

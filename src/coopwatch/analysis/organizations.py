@@ -113,6 +113,9 @@ def _name_before(
     cased = analysis.lexicon is not None and analysis.lexicon.language.cased
     initial = fold(acronym[:1])
     i = end_token - 1
+    if i > 0 and tokens[i].text in ("»", '"'):
+        quoted = _quoted_before(analysis, i)  # "АО «Трансмашхолдинг» (ТМХ)"
+        return (quoted, i, quoted) if quoted is not None else None
     first = run_first = lettered = None
     in_run = True  # still in the capitalised words (and connectors) next to the acronym
     steps = 0
@@ -159,6 +162,20 @@ def _name_before(
     if reach > MAX_NAME_TOKENS and fold(tokens[chosen].text[:1]) != initial:
         return None  # a longer name is bound by its acronym's first letter
     return chosen, end_token, chosen if chosen in head_ends else _governing_word(tokens, chosen)
+
+
+def _quoted_before(analysis: Analysis, closing: int) -> int | None:
+    """The first word inside the quotes that close at token ``closing``, on its line."""
+    tokens = analysis.tokens
+    opening = {"»": "«", '"': '"'}[tokens[closing].text]
+    j = closing - 1
+    while j >= 0 and closing - j <= MAX_NAME_TOKENS:
+        if analysis.crosses_line(j, j + 1):
+            return None
+        if tokens[j].text == opening:
+            return j + 1 if j + 1 < closing else None
+        j -= 1
+    return None
 
 
 def _past_titles_and_pairs(
@@ -264,6 +281,8 @@ def _display(lexicon: Lexicon, name: str, words: frozenset[str]) -> str:
     if stripped != name:
         return stripped
     first = name.split(" ", 1)[0]
+    if first.startswith("و") and first[1:] in lexicon.organizations.heads:
+        return name[1:]  # "وجمعية المزارعين ...": "and" before a head noun, as "والستاغ"
     for clitic in _ARABIC_CLITICS:
         if first.startswith(clitic) and first[len(clitic) :] in words:
             return name[len(clitic) :]
@@ -741,10 +760,14 @@ def run(analysis: Analysis) -> None:
             and (i not in blocked or i in countries)
             and match.first - i <= 6
         ):
+            if not lexicon.language.cased and i in heads:
+                break  # without capitals a head noun opens the name: "... مع شركة X المحدودة"
             i -= 1
-        first = i + 1
-        while first < match.first and (
-            analysis.is_name_stopword(first) or fold(tokens[first].text) in _ARTICLES
+        first = i if i >= 0 and i in heads and not lexicon.language.cased else i + 1
+        while (
+            first < match.first
+            and first not in heads
+            and (analysis.is_name_stopword(first) or fold(tokens[first].text) in _ARTICLES)
         ):
             first += 1  # "The ...", and "La Banque ..." is no name of its own
         if first < match.first:

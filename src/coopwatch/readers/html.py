@@ -75,13 +75,41 @@ def extract(
     body = page.text if page is not None and page.text else ""
     if page is None or not body.strip():
         raise InputError(source, "no main text found in the HTML page")
+    declared = _declared_date(markup) or published
+    if declared is None:
+        dateline = _dateline(markup)
+        if dateline and dateline not in body:
+            body = f"{dateline}\n{body}"
     return Document.create(
         body,
         source,
         url=url or page.url or _og_url(markup),
         title=page.title,
-        published=_declared_date(markup) or published,
+        published=declared,
     )
+
+
+#: Where the author's name begins in a byline: "NAIROBI, 9 October — By Jane Doe".
+_BYLINE_AUTHOR = re.compile(r"\s*[—–|-]?\s*\b(?:By|Par|par|От|by)\s")
+_DATELINE_CLASS = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' dateline ')]"
+)
+
+
+def _dateline(markup: str) -> str | None:
+    """The text of the page's byline or dateline element when it holds a day number
+    ("NAIROBI, Friday 9 October — By ..."): the extractor drops it as furniture, and on a
+    page that declares no date it is the only one the report carries."""
+    try:
+        tree = lxml_html.fromstring(markup.encode("utf-8"))
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    for element in tree.xpath(_DATELINE_CLASS):
+        line = _BYLINE_AUTHOR.split(" ".join(element.text_content().split()))[0].strip()
+        if re.search(r"\d", line) and len(line) <= 160:
+            return line
+    return None
 
 
 _OG_URL = re.compile(
