@@ -311,7 +311,7 @@ class EntityWriter:
         entity, never with how often they were reported."""
         component: dict[str, EntityMention] = {}
         current: dict[str, set[int | None]] = {}
-        probe: dict[str, str] = {}  # spelling -> one of its keys, to find its mentions
+        probe: dict[str, tuple[str, str]] = {}  # spelling -> a key and its stored names
         columns = (entity_mentions.c.names, entity_mentions.c.country, entity_mentions.c.entity_id)
         frontier = [seed]
         while frontier and len(component) < _MAX_COMPONENT:
@@ -331,7 +331,7 @@ class EntityWriter:
                         if not mention_keys(m):
                             continue
                         component[spelling] = m
-                        probe[spelling] = next(iter(sorted(mention_keys(m))))
+                        probe[spelling] = (min(mention_keys(m)), names)
                         found.append(m)
                     current.setdefault(spelling, set()).add(entity_id)
             frontier = found
@@ -343,16 +343,16 @@ class EntityWriter:
             used.add(entity_id)
             for spelling in members:
                 if current[spelling] != {entity_id}:
-                    self._assign(component[spelling], probe[spelling], entity_id)
+                    self._assign(component[spelling], *probe[spelling], entity_id)
         gone = touched - used
         if gone:
             self.db.execute(sa.delete(entities).where(entities.c.id.in_(sorted(gone))))
         self._describe(sorted(used))
         return {(m.kind, k) for m in component.values() for k in mention_keys(m)}
 
-    def _assign(self, spelling: EntityMention, key: str, entity_id: int) -> None:
-        """Move every mention of one spelling (found under one of its keys) to an entity."""
-        names = json.dumps(list(spelling.names), ensure_ascii=False)
+    def _assign(self, spelling: EntityMention, key: str, names: str, entity_id: int) -> None:
+        """Move every mention of one spelling (found under one of its keys, its names as
+        stored) to an entity."""
         under_key = sa.select(entity_keys.c.mention_id).where(
             entity_keys.c.kind == spelling.kind, entity_keys.c.key == key
         )
