@@ -189,3 +189,21 @@ def test_two_reports_of_one_document_never_share_a_step(order: str, store: Store
             [(both.document.id, date(2025, 12, 4))],
         ]
     )
+
+
+def test_a_spelling_reported_again_is_looked_up_once(store: Store) -> None:
+    """Key rows are kept per spelling, not per mention: the look-ups of a new mention
+    read what grows with an entity's spellings, never with how often it was reported."""
+    from coopwatch.store.schema import entity_keys, entity_mentions
+
+    def count(table: sa.Table) -> int:
+        with store.engine.connect() as db:
+            return int(db.scalar(sa.select(sa.func.count()).select_from(table)) or 0)
+
+    store.ingest([_minister_meetings("a.txt", [date(2025, 12, 3)])])
+    keys = count(entity_keys)
+    store.ingest([_minister_meetings(f"{n}.txt", [date(2026, n, 10)]) for n in range(1, 6)])
+    assert count(entity_mentions) == 12  # two persons in each of six reports
+    assert count(entity_keys) == keys
+    people = {(e.name, e.country): e.events for e in store.entities()}
+    assert people == {("Elena Ruiz", "ES"): 6, ("Karim Alaoui", "MA"): 6}

@@ -108,11 +108,17 @@ class EntityWriter:
                          "surname": key.surname if key else None,
                          "given": key.given if key else None})  # fmt: skip
         insert_ignore(self.db, entity_mentions, rows)
-        keys = [{"kind": m.kind, "key": k, "mention_id": m.id}
-                for _, m in queued for k in mention_keys(m)]  # fmt: skip
-        insert_ignore(self.db, entity_keys, keys)
         pending = sorted((m for _, m in queued), key=lambda m: m.id)
         near = self._near_all(_keys_by_kind(pending))
+        # Keys are stored for the first mention of each spelling only: a look-up then
+        # reads a row per spelling, however often the spelling was reported.
+        known = {(o.kind, o.names, o.country) for found in near.values() for o, _ in found}
+        keys = []
+        for m in pending:
+            if (spelling := (m.kind, m.names, m.country)) not in known:
+                known.add(spelling)
+                keys += [{"kind": m.kind, "key": k, "mention_id": m.id} for k in mention_keys(m)]
+        insert_ignore(self.db, entity_keys, keys)
         info = self._info(_entities_in(near))
         while pending:
             pending = self._resolve_many(pending, near, info)
@@ -309,9 +315,11 @@ class EntityWriter:
         Mentions spelt alike (kind, names and country) are one spelling and always share
         their entity, so what is read and grouped grows with the spellings around an
         entity, never with how often they were reported."""
+        stored_names: dict[str, str] = {}  # spelling -> its names as stored
+        seed_names = json.dumps(list(seed.names), ensure_ascii=False)
+        seed_spelling = _spelling(seed.kind, seed_names, seed.country)
         component: dict[str, EntityMention] = {}
-        current: dict[str, set[int | None]] = {}
-        probe: dict[str, tuple[str, str]] = {}  # spelling -> a key and its stored names
+        current: dict[str, set[int | None]] = {seed_spelling: {None}}
         columns = (entity_mentions.c.names, entity_mentions.c.country, entity_mentions.c.entity_id)
         frontier = [seed]
         while frontier and len(component) < _MAX_COMPONENT:
@@ -331,7 +339,7 @@ class EntityWriter:
                         if not mention_keys(m):
                             continue
                         component[spelling] = m
-                        probe[spelling] = (min(mention_keys(m)), names)
+                        stored_names[spelling] = names
                         found.append(m)
                     current.setdefault(spelling, set()).add(entity_id)
             frontier = found
@@ -343,29 +351,33 @@ class EntityWriter:
             used.add(entity_id)
             for spelling in members:
                 if current[spelling] != {entity_id}:
-                    self._assign(component[spelling], *probe[spelling], entity_id)
+                    self._assign(
+                        component[spelling], stored_names[spelling], current[spelling], entity_id
+                    )
         gone = touched - used
         if gone:
             self.db.execute(sa.delete(entities).where(entities.c.id.in_(sorted(gone))))
         self._describe(sorted(used))
         return {(m.kind, k) for m in component.values() for k in mention_keys(m)}
 
-    def _assign(self, spelling: EntityMention, key: str, names: str, entity_id: int) -> None:
-        """Move every mention of one spelling (found under one of its keys, its names as
-        stored) to an entity."""
-        under_key = sa.select(entity_keys.c.mention_id).where(
-            entity_keys.c.kind == spelling.kind, entity_keys.c.key == key
-        )
+    def _assign(
+        self, spelling: EntityMention, names: str, olds: set[int | None], entity_id: int
+    ) -> None:
+        """Move every mention of one spelling (its names as stored) from the entities it
+        was in (or none) to ``entity_id``."""
+        others = sorted(e for e in olds if e is not None and e != entity_id)
+        where_now = [entity_mentions.c.entity_id.in_(others)] if others else []
+        if None in olds:
+            where_now.append(entity_mentions.c.entity_id.is_(None))
+        if not where_now:
+            return
         moved = self.db.scalars(
             sa.update(entity_mentions)
             .where(
-                entity_mentions.c.id.in_(under_key),
+                sa.or_(*where_now),
+                entity_mentions.c.kind == spelling.kind,
                 entity_mentions.c.names == names,
                 _same_country(spelling.country),
-                sa.or_(
-                    entity_mentions.c.entity_id.is_(None),
-                    entity_mentions.c.entity_id != entity_id,
-                ),
             )
             .values(entity_id=entity_id)
             .returning(entity_mentions.c.id)
