@@ -15,6 +15,7 @@ from functools import cache
 
 from coopwatch.analysis.keying import arabic_fold
 from coopwatch.lexicons import available_languages, load
+from coopwatch.linking.stages import fold_for
 from coopwatch.text import fold
 
 
@@ -26,11 +27,9 @@ def _conveners() -> tuple[frozenset[str], tuple[str, ...]]:
     words: set[str] = set()
     arabic: set[str] = set()
     for lang in available_languages():
-        for phrase in load(lang).stages.conveners:
-            if lang == "ar":
-                arabic.add(arabic_fold(phrase))
-            else:
-                words.add(fold(phrase))
+        (arabic if lang == "ar" else words).update(
+            fold_for(phrase, lang) for phrase in load(lang).stages.conveners
+        )
     return frozenset(words), tuple(sorted(arabic))
 
 

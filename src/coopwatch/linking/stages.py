@@ -52,10 +52,11 @@ def _stems(lang: str) -> tuple[str, ...]:
     stages = load(lang).stages
     phrases = [*stages.operational, *stages.stalled, *stages.cancelled]
     size = 3 if lang == "ar" else 4
-    return tuple(sorted({_fold(p.split()[0], lang)[:size] for p in phrases if p.split()}))
+    return tuple(sorted({fold_for(p.split()[0], lang)[:size] for p in phrases if p.split()}))
 
 
-def _fold(text: str, lang: str) -> str:
+def fold_for(text: str, lang: str) -> str:
+    """``text`` folded as words of ``lang`` are compared (Arabic letters unified)."""
     return arabic_fold(text) if lang == "ar" else fold(text)
 
 
@@ -64,7 +65,7 @@ def cues(sentence: str, lang: str | None) -> set[CommitmentStage]:
     matcher = _matcher(lang or "")
     if matcher is None or not sentence:
         return set()
-    folded = _fold(sentence, lang or "")
+    folded = fold_for(sentence, lang or "")
     if not any(stem in folded for stem in _stems(lang or "")):
         return set()
     keying = load(lang or "").keying

@@ -75,9 +75,10 @@ def extract(
     body = page.text if page is not None and page.text else ""
     if page is None or not body.strip():
         raise InputError(source, "no main text found in the HTML page")
-    declared = _declared_date(markup) or published
-    if declared is None:
-        dateline = _dateline(markup)
+    tree = _tree(markup)
+    declared = (_declared_date(tree) if tree is not None else None) or published
+    if declared is None and tree is not None:
+        dateline = _dateline(tree)
         if dateline and dateline not in body:
             body = f"{dateline}\n{body}"
     return Document.create(
@@ -97,14 +98,18 @@ _DATELINE_CLASS = (
 )
 
 
-def _dateline(markup: str) -> str | None:
+def _tree(markup: str) -> lxml_html.HtmlElement | None:
+    """The page parsed once for its declared date and its dateline."""
+    try:
+        return lxml_html.fromstring(markup.encode("utf-8"))
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+
+
+def _dateline(tree: lxml_html.HtmlElement) -> str | None:
     """The text of the page's byline or dateline element when it holds a day number
     ("NAIROBI, Friday 9 October — By ..."): the extractor drops it as furniture, and on a
     page that declares no date it is the only one the report carries."""
-    try:
-        tree = lxml_html.fromstring(markup.encode("utf-8"))
-    except (ValueError, lxml_html.etree.ParserError):
-        return None
     for element in tree.xpath(_DATELINE_CLASS):
         line = _BYLINE_AUTHOR.split(" ".join(element.text_content().split()))[0].strip()
         if re.search(r"\d", line) and len(line) <= 160:
@@ -125,12 +130,9 @@ def _og_url(markup: str) -> str | None:
     return url if url.startswith(("http://", "https://")) else None
 
 
-def _declared_date(markup: str) -> date | None:
-    """The date the page's metadata or <time> elements declare, not one read in its URL."""
-    try:
-        tree = lxml_html.fromstring(markup.encode("utf-8"))
-    except (ValueError, lxml_html.etree.ParserError):
-        return None
+def _declared_date(tree: lxml_html.HtmlElement) -> date | None:
+    """The date the page's metadata or <time> elements declare, not one read in its URL
+    (the elements that carry the URL are taken out of ``tree`` for it)."""
     for element in tree.xpath(_URL_ELEMENTS):
         element.getparent().remove(element)
     found = find_date(tree, url="", **_DATE_PARAMS)  # type: ignore[arg-type]

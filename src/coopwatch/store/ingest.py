@@ -25,6 +25,7 @@ from coopwatch.store.register import StepWriter
 from coopwatch.store.rows import IngestReport
 from coopwatch.store.schema import documents, extractions
 from coopwatch.store.threads import ThreadWriter
+from coopwatch.store.upsert import chunks
 from coopwatch.store.values import check_values
 
 #: Any constant will do: it only has to be the same for every coopwatch process.
@@ -101,8 +102,7 @@ def _fresh(
     """The documents of the batch not stored yet (each once), counting the others."""
     ids = list(dict.fromkeys(e.document.id for e in batch))
     known: set[str] = set()
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
+    for part in chunks(ids):
         known |= set(connection.scalars(sa.select(documents.c.id).where(documents.c.id.in_(part))))
     fresh: dict[str, Extraction] = {}
     for extraction in batch:

@@ -200,21 +200,22 @@ class StepWriter:
         if self._decided(everyone):
             # A human decision is near: regroup each report under all links and decisions.
             self.regrouped = True
-            for report_id in new:
-                self._regroup({report_id}, changed)
-            for step in set(self._steps_of(set(new)).values()):
-                changed.setdefault(step, set())
+            self._partition_around(set(new), changed)
         else:
             changed, conflicted = self._union(new, joined, current, members)
             if conflicted:
                 # Two reports of one document would meet in a step: partition those.
-                for report_id in conflicted:
-                    self._regroup({report_id}, changed)
-                for step in set(self._steps_of(conflicted).values()):
-                    changed.setdefault(step, set())
+                self._partition_around(conflicted, changed)
         touched = self._rebuild(changed)
         self._refresh_actors(set(changed))
         return touched
+
+    def _partition_around(self, reports: set[str], changed: dict[str, set[str]]) -> None:
+        """Re-partition the components of ``reports``; their steps are marked changed."""
+        for report_id in sorted(reports):
+            self._regroup({report_id}, changed)
+        for step in set(self._steps_of(reports).values()):
+            changed.setdefault(step, set())
 
     def _union(
         self,
@@ -320,8 +321,7 @@ class StepWriter:
         window = timedelta(days=WINDOW_DAYS)
         dated = [r for r in reports if r.day is not None and r.parties]
         found: dict[str, list[str]] = {}
-        for i in range(0, len(dated), _CANDIDATE_CHUNK):
-            part = dated[i : i + _CANDIDATE_CHUNK]
+        for part in chunks(dated, _CANDIDATE_CHUNK):
             conditions = [
                 sa.and_(
                     event_sources.c.type == r.type,
