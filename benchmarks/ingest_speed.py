@@ -41,7 +41,8 @@ from coopwatch.readers import iter_inputs
 from coopwatch.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+# A year alone, or opening a compact date (20240809, story ids like AEN2026092300412).
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?:(?!\d)|(?=[01]\d[0-3]\d))")
 _BATCH = 200
 _PROGRESS = 10_000  # documents between two progress lines
 _YEARS = 40  # copies move up to this many years back, then tell the same years again
@@ -58,7 +59,10 @@ def varied(base: list[Document], count: int) -> Iterator[Document]:
         copy, index = divmod(n, len(base))
         doc = base[index]
         back = copy % _YEARS
-        text = _YEAR.sub(lambda m, k=back: str(int(m.group()) - k), doc.text)
+        def earlier(m: re.Match[str], k: int = back) -> str:
+            return str(int(m.group()) - k)
+
+        text = _YEAR.sub(earlier, doc.text)
         published = None
         if doc.published is not None:
             try:
@@ -68,7 +72,7 @@ def varied(base: list[Document], count: int) -> Iterator[Document]:
         yield Document.create(
             f"{text}\n(copy {copy})",
             f"{doc.source}#{copy}",
-            url=f"{doc.url}#{copy}" if doc.url else None,
+            url=f"{_YEAR.sub(earlier, doc.url)}#{copy}" if doc.url else None,
             published=published,
             lang=doc.lang,
         )

@@ -15,6 +15,7 @@ from coopwatch.errors import StoreError
 from coopwatch.model import Document, Extraction
 from coopwatch.store import corrections, decisions, exports, migrate, queries, register_queries
 from coopwatch.store.engine import create_engine, parse_url, shown, write_transaction
+from coopwatch.store.facts_cache import FactsCache
 from coopwatch.store.ingest import ingest
 from coopwatch.store.register_queries import CommitmentDetail, CommitmentRow, EntityRow
 from coopwatch.store.rows import EventDetail, EventRow, IngestReport
@@ -25,6 +26,8 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        #: Facts of reports read or made by this store's ingests, for the next batches.
+        self.facts_cache = FactsCache()
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
@@ -84,7 +87,7 @@ class Store:
         report = IngestReport()
         for batch in _batches(extractions, batch_size):
             with write_transaction(self.engine) as connection:
-                report += ingest(connection, batch, isolate=isolate)
+                report += ingest(connection, batch, isolate=isolate, cache=self.facts_cache)
         return report
 
     def known_documents(self, ids: Sequence[str]) -> set[str]:

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 from coopwatch.errors import StoreError
 from coopwatch.model import Document, Event, Extraction
 from coopwatch.store.entity_store import alias_key
+from coopwatch.store.facts_cache import FactsCache
 from coopwatch.store.register import StepWriter
 from coopwatch.store.rows import IngestReport
 from coopwatch.store.schema import documents, extractions
@@ -35,15 +36,20 @@ __all__ = ["alias_key", "ingest", "relink"]
 
 
 def ingest(
-    connection: Connection, batch: Iterable[Extraction], *, isolate: bool = False
+    connection: Connection,
+    batch: Iterable[Extraction],
+    *,
+    isolate: bool = False,
+    cache: FactsCache | None = None,
 ) -> IngestReport:
     """Write a batch in the caller's transaction, then link what it added.
 
+    ``cache`` keeps reports' facts from one batch to the next (a store passes its own).
     A document that cannot be stored raises a ``StoreError`` naming it; with
     ``isolate``, each document is written in a savepoint instead, and one that fails is
     rolled back alone and listed in ``report.failures`` while the batch goes on."""
     report = IngestReport()
-    steps = StepWriter(connection)
+    steps = StepWriter(connection, cache=cache)
     _lock(connection)
     now = datetime.now(UTC)
     valid: list[Extraction] = []
@@ -68,7 +74,7 @@ def ingest(
         if not isolate:
             raise
         # One document spoils the batch: write them one by one to find it.
-        steps = StepWriter(connection)
+        steps = StepWriter(connection, cache=cache)
         new_reports = []
         for extraction in fresh:
             try:

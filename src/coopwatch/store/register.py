@@ -27,6 +27,7 @@ from coopwatch.linking.facts import ReportFacts, report_facts, sentence_of
 from coopwatch.linking.steps import WINDOW_DAYS, same_step
 from coopwatch.model import CAMEO_CODES, CommitmentStage, Document, EventType
 from coopwatch.store.entity_store import EntityWriter, mentions_of
+from coopwatch.store.facts_cache import Cached, FactsCache
 from coopwatch.store.schema import (
     commitment_events,
     corrections,
@@ -55,12 +56,13 @@ LIST_FIELDS = ("parties", "sectors", "instruments")
 class StepWriter:
     """Adds reports and keeps the steps they belong to, in the caller's transaction."""
 
-    def __init__(self, db: Connection, now: datetime | None = None) -> None:
+    def __init__(
+        self, db: Connection, now: datetime | None = None, cache: FactsCache | None = None
+    ) -> None:
         self.db = db
         self.now = now or datetime.now(UTC)
         self.entities = EntityWriter(db)
-        self._facts: dict[str, ReportFacts] = {}
-        self._bodies_cache: dict[str, dict[str, Any]] = {}
+        self._cache = cache if cache is not None else FactsCache()
         self._step_cache: dict[str, str] = {}  # report -> its step, as written
         self._document_of: dict[str, str] = {}  # report -> its document
         self._no_decisions: bool | None = None
@@ -79,8 +81,9 @@ class StepWriter:
         """Store the events of many documents as reports, in one statement; the ids of
         the reports added (an event already stored under another document is not)."""
         rows: list[Row] = []
+        made: dict[str, Cached] = {}
         for doc, body in items:
-            rows += self._report_rows(doc, body)
+            rows += self._report_rows(doc, body, made)
         insert_ignore(self.db, event_sources, rows)
         ours = {doc.id for doc, _ in items}
         wanted = [r["report_id"] for r in rows]
@@ -90,13 +93,18 @@ class StepWriter:
                 event_sources.c.report_id.in_(part)
             )
             added |= {r for r, d in self.db.execute(query) if d in ours}
+        for report_id in sorted(added):
+            self._cache.put(report_id, *made[report_id])
         for _, body in items:
             for event in body.get("events", []):
                 if event["id"] in added:
                     self._entities(event)
         return [r for r in wanted if r in added]
 
-    def _report_rows(self, doc: Document, body: dict[str, Any]) -> list[Row]:
+    def _report_rows(
+        self, doc: Document, body: dict[str, Any], made: dict[str, Cached]
+    ) -> list[Row]:
+        """The rows of a document's reports; their facts and JSON go into ``made``."""
         rows: list[Row] = []
         context = {
             "persons": [
@@ -115,8 +123,7 @@ class StepWriter:
                 published=doc.published,
                 context=context,
             )
-            self._facts[facts.id] = facts
-            self._bodies_cache[facts.id] = event
+            made[facts.id] = (facts, event)
             span = event.get("sentence")
             stored = {
                 "event": event,
@@ -149,26 +156,31 @@ class StepWriter:
         self.entities.add(event["id"], mentions_of(event["id"], event))
 
     def facts(self, report_ids: Iterable[str]) -> dict[str, ReportFacts]:
-        """The facts of stored reports (cached for the transaction)."""
-        wanted = list(report_ids)
-        self._load([r for r in wanted if r not in self._facts])
-        return {r: self._facts[r] for r in wanted if r in self._facts}
+        """The facts of stored reports."""
+        return {r: facts for r, (facts, _) in self._cached(report_ids).items()}
 
     def bodies(self, report_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The event JSON of stored reports (cached for the transaction)."""
-        wanted = list(report_ids)
-        self._load([r for r in wanted if r not in self._bodies_cache])
-        return {r: self._bodies_cache[r] for r in wanted if r in self._bodies_cache}
+        """The event JSON of stored reports."""
+        return {r: body for r, (_, body) in self._cached(report_ids).items()}
 
-    def _load(self, missing: list[str]) -> None:
+    def _cached(self, report_ids: Iterable[str]) -> dict[str, Cached]:
+        """Facts and event JSON of reports, from the cache or parsed from the store."""
+        found: dict[str, Cached] = {}
+        missing: list[str] = []
+        for report_id in report_ids:
+            if (hit := self._cache.get(report_id)) is not None:
+                found[report_id] = hit
+            else:
+                missing.append(report_id)
         for part in chunks(missing):
             query = sa.select(
                 event_sources.c.report_id, event_sources.c.document_id, event_sources.c.facts
             ).where(event_sources.c.report_id.in_(part))
             for report_id, document_id, text in self.db.execute(query):
                 stored = json.loads(text)
-                self._facts[report_id] = _parse_facts(document_id, stored)
-                self._bodies_cache[report_id] = stored["event"]
+                found[report_id] = (_parse_facts(document_id, stored), stored["event"])
+                self._cache.put(report_id, *found[report_id])
+        return found
 
     # -- steps --------------------------------------------------------------------
 
