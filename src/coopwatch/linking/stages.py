@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from coopwatch.analysis.keying import arabic_fold
@@ -47,12 +48,20 @@ def _matcher(lang: str) -> PhraseMatcher | None:
 
 @cache
 def _stems(lang: str) -> tuple[str, ...]:
-    """The first letters of the first word of every stage phrase, folded: a sentence
-    holding none of them has no stage word, and is not tokenised."""
+    """A stem of the longest word of every stage phrase, folded: a sentence holding
+    none of them has no stage word, and is not tokenised. (The first words would not
+    do: "en", "is", "on" open phrases and are in every sentence.)"""
     stages = load(lang).stages
     phrases = [*stages.operational, *stages.stalled, *stages.cancelled]
     size = 3 if lang == "ar" else 4
-    return tuple(sorted({fold_for(p.split()[0], lang)[:size] for p in phrases if p.split()}))
+    stems = set()
+    for phrase in phrases:
+        folded = [fold_for(w, lang) for w in re.split(r"[\s'’]+", phrase) if w]
+        if lang == "ar":  # the article and clitics come and go before a word
+            folded = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in folded]
+        if folded:
+            stems.add(max(folded, key=len)[:size])
+    return tuple(sorted(stems))
 
 
 def fold_for(text: str, lang: str) -> str:
