@@ -102,7 +102,7 @@ def _event_rows(db: Connection, rows: list[sa.RowMapping]) -> list[EventRow]:
             event_amounts.c.value,
             event_amounts.c.currency,
             event_amounts.c.document_id,
-        ).order_by(event_amounts.c.id),
+        ).order_by(sa.func.coalesce(event_amounts.c.document_id, ""), event_amounts.c.id),
         ids,
     )
     return [
@@ -206,7 +206,7 @@ def event_detail(db: Connection, event_id: str) -> EventDetail | None:
         for r in db.execute(
             sa.select(event_amounts)
             .where(event_amounts.c.event_id == event_id)
-            .order_by(event_amounts.c.id)
+            .order_by(sa.func.coalesce(event_amounts.c.document_id, ""), event_amounts.c.id)
         )
     ]
     query = (
@@ -348,7 +348,7 @@ def _flat(db: Connection, page: list[sa.RowMapping]) -> Iterator[dict[str, Any]]
         db,
         sa.select(
             event_amounts.c.event_id, event_amounts.c.value, event_amounts.c.currency
-        ).order_by(event_amounts.c.id),
+        ).order_by(sa.func.coalesce(event_amounts.c.document_id, ""), event_amounts.c.id),
         ids,
     )
     actors = _grouped(

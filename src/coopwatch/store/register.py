@@ -6,15 +6,15 @@ an index (same type, same parties, dates within a few days) rather than a scan; 
 pairs judged the same (:func:`coopwatch.linking.steps.same_step`) are kept in
 ``step_links`` with their reasons. Steps are the groups of reports under those links and
 the human decisions (:func:`coopwatch.linking.clusters.partition`); a step's id is the
-smallest of its reports' ids, and its rows (``events`` and the ``event_*`` tables) are
-rebuilt from its reports whenever its members change. Human corrections are applied at
+smallest of its reports' ids, and its rows (``events`` and the ``event_*`` tables,
+:mod:`coopwatch.store.step_rows`) are rebuilt from its reports whenever its members
+change, or appended to when a stored step only gains new reports. Human corrections are applied at
 each rebuild, so extraction never overwrites them.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -25,32 +25,23 @@ from sqlalchemy.engine import Connection
 from coopwatch.linking.clusters import partition
 from coopwatch.linking.facts import ReportFacts, report_facts, sentence_of
 from coopwatch.linking.steps import WINDOW_DAYS, same_step
-from coopwatch.model import CAMEO_CODES, CommitmentStage, Document, EventType
+from coopwatch.model import CommitmentStage, Document
 from coopwatch.store.entity_store import EntityWriter, mentions_of
 from coopwatch.store.facts_cache import Cached, FactsCache
 from coopwatch.store.schema import (
     commitment_events,
-    corrections,
-    entity_mentions,
-    event_amounts,
     event_entities,
-    event_instruments,
-    event_parties,
-    event_sectors,
     event_sources,
     events,
-    evidence,
     link_decisions,
     step_links,
 )
+from coopwatch.store.step_rows import StepRows
 from coopwatch.store.upsert import chunks, insert_ignore
 
 Row = dict[str, Any]
 #: Reports whose candidates are looked up in one query.
 _CANDIDATE_CHUNK = 50
-#: Fields a correction can set on a step, and the list fields among them.
-COLUMN_FIELDS = ("type", "date", "location", "jobs", "confidence")
-LIST_FIELDS = ("parties", "sectors", "instruments")
 
 
 class StepWriter:
@@ -62,6 +53,7 @@ class StepWriter:
         self.db = db
         self.now = now or datetime.now(UTC)
         self.entities = EntityWriter(db)
+        self.rows = StepRows(db, self.now)
         self._cache = cache if cache is not None else FactsCache()
         self._step_cache: dict[str, str] = {}  # report -> its step, as written
         self._document_of: dict[str, str] = {}  # report -> its document
@@ -213,19 +205,27 @@ class StepWriter:
             # A human decision is near: regroup each report under all links and decisions.
             self.regrouped = True
             self._partition_around(set(new), changed)
+        appended: dict[str, set[str]] = {}
+        if self._decided(everyone):
+            # A human decision is near: regroup each report under all links and decisions.
+            self.regrouped = True
+            self._partition_around(set(new), changed)
         else:
             changed, conflicted = self._union(new, joined, current, members)
+            # A stored step that only gained new reports is appended to, not rewritten.
+            fresh = set(new)
+            appended = {s: set(o) for s, o in changed.items() if s not in fresh and o <= fresh}
             if conflicted:
                 # Two reports of one document would meet in a step: partition those.
                 self._partition_around(conflicted, changed)
-        touched = self._rebuild(changed)
+                appended = {s: o for s, o in appended.items() if changed.get(s) == o}
+        touched = self._rebuild(changed, appended)
         self._refresh_actors(set(changed))
         return touched
 
     def _partition_around(self, reports: set[str], changed: dict[str, set[str]]) -> None:
         """Re-partition the components of ``reports``; their steps are marked changed."""
-        for report_id in sorted(reports):
-            self._regroup({report_id}, changed)
+        self._regroup(set(reports), changed)
         for step in set(self._steps_of(reports).values()):
             changed.setdefault(step, set())
 
@@ -325,7 +325,7 @@ class StepWriter:
                 self.db, event_sources.c.report_id, event_sources.c.event_id, [step]
             )
             self.db.execute(sa.delete(event_entities).where(event_entities.c.event_id == step))
-            self._write_entities(step, sorted(members))
+            self.rows.write_entities(step, sorted(members))
 
     def _candidates_many(self, reports: list[ReportFacts]) -> dict[str, list[ReportFacts]]:
         """The reports that may tell the same step as each of ``reports``: same type and
@@ -438,7 +438,7 @@ class StepWriter:
         return component, [(a, b, s) for (a, b), s in links.items()]
 
     def _decisions(self, reports: set[str], decision: str) -> list[tuple[str, str]]:
-        if not reports:
+        if not reports or self._no_decisions:  # known to be none, by ``_decided``
             return []
         part = list(reports)
         query = sa.select(link_decisions.c.a, link_decisions.c.b).where(
@@ -448,8 +448,13 @@ class StepWriter:
         )
         return [(a, b) for a, b in self.db.execute(query)]
 
-    def _rebuild(self, changed: dict[str, set[str]]) -> set[str]:
-        """Rewrite the rows of every changed step from its reports; the step ids touched."""
+    def _rebuild(
+        self, changed: dict[str, set[str]], appended: dict[str, set[str]] | None = None
+    ) -> set[str]:
+        """Rewrite the rows of every changed step from its reports; the step ids touched.
+
+        A step of ``appended`` (stored, and only joined by new reports) keeps its rows
+        and gains those of its new reports, unless a report of it was corrected."""
         if not changed:
             return set()
         stale = set(changed) | set().union(*changed.values())
@@ -461,192 +466,30 @@ class StepWriter:
                 sorted(stale),
             )
         )
-        for part in chunks(sorted(stale)):
-            self.db.execute(sa.delete(events).where(events.c.id.in_(part)))
         members = self._members(set(changed))
-        self._write_steps({s: sorted(m) for s, m in members.items()})
+        appended = dict(appended or {})
+        grown = {r for s in appended for r in members.get(s, ())}
+        for report_id in self.rows.corrections(sorted(grown)):
+            appended.pop(self._step_cache.get(report_id, ""), None)
+        kept = set(appended)
+        for part in chunks(sorted(stale - kept)):
+            self.db.execute(sa.delete(events).where(events.c.id.in_(part)))
+        for part in chunks(sorted(kept)):  # as a rewrite would: threads place them again
+            where = commitment_events.c.event_id.in_(part)
+            self.db.execute(sa.delete(commitment_events).where(where))
+        self._write_steps({s: sorted(m) for s, m in members.items() if s not in kept})
+        self._append_steps({s: (sorted(members[s]), sorted(appended[s])) for s in sorted(kept)})
         return stale
 
+    def _append_steps(self, steps: dict[str, tuple[list[str], list[str]]]) -> None:
+        """Stored steps gain new reports (see ``StepRows.append``)."""
+        everyone = sorted({r for members, _ in steps.values() for r in members})
+        self.rows.append(steps, self.facts(everyone), self.bodies(everyone))
+
     def _write_steps(self, steps: dict[str, list[str]]) -> None:
-        """Insert the rows of steps from their reports, a few statements for them all."""
+        """Insert the rows of steps from their reports (see ``StepRows.write``)."""
         everyone = sorted({r for m in steps.values() for r in m})
-        facts, bodies = self.facts(everyone), self.bodies(everyone)
-        corrected = self._corrections(everyone)
-        actors = self._actors(everyone)
-        rows: dict[str, list[Row]] = {name: [] for name in _STEP_TABLES}
-        for step, members in sorted(steps.items()):
-            fixed: dict[str, Any] = {}
-            for report_id in members:  # the latest correction of any report of the step
-                for when, name, value in corrected.get(report_id, []):
-                    if name not in fixed or when >= fixed[name][0]:
-                        fixed[name] = (when, value)
-            human = {name: value for name, (_, value) in fixed.items()}
-            reports = [facts[m] for m in members if m in facts]
-            rows["events"].append(self._event_row(step, reports, bodies, members, human))
-            lists = {
-                "parties": sorted({p for r in reports for p in r.parties}),
-                "sectors": sorted({s for r in reports for s in r.sectors}),
-                "instruments": sorted({i for r in reports for i in r.instruments}),
-            }
-            for name in LIST_FIELDS:
-                if name in human:
-                    lists[name] = sorted(set(human[name] or []))
-            rows["event_parties"] += [{"event_id": step, "country": c} for c in lists["parties"]]
-            rows["event_sectors"] += [{"event_id": step, "isic": c} for c in lists["sectors"]]
-            rows["event_instruments"] += [
-                {"event_id": step, "instrument": c} for c in lists["instruments"]
-            ]
-            roles = _roles(members, actors)
-            rows["event_entities"] += [
-                {"event_id": step, "entity_id": e, "role": r} for e, r in roles.items()
-            ]
-            amounts, spans = _amounts_and_evidence(step, facts, bodies, members)
-            rows["event_amounts"] += amounts
-            rows["evidence"] += spans
-        self.db.execute(sa.insert(events), rows["events"])
-        for name in _STEP_TABLES[1:]:
-            if rows[name]:
-                self.db.execute(sa.insert(_TABLES[name]), rows[name])
-
-    def _event_row(
-        self,
-        step: str,
-        reports: list[ReportFacts],
-        bodies: dict[str, dict[str, Any]],
-        members: list[str],
-        human: dict[str, Any],
-    ) -> Row:
-        days = Counter(r.date for r in reports if r.date)
-        jobs = Counter(r.jobs for r in reports if r.jobs)
-        first = bodies.get(step) or bodies[members[0]]
-        row: Row = {
-            "id": step,
-            "type": reports[0].type if reports else first["type"],
-            "date": min(days, key=lambda d: (-days[d], d)) if days else None,
-            "confidence": max(float(bodies[m].get("confidence", 0.5)) for m in members),
-            "location": next((r.location for r in reports if r.location), None),
-            "jobs": min(jobs, key=lambda j: (-jobs[j], j)) if jobs else None,
-            "trigger": first.get("trigger", ""),
-            "created_at": self.now,
-        }
-        for name in COLUMN_FIELDS:
-            if name in human:
-                value = human[name]
-                row[name] = date.fromisoformat(value) if name == "date" and value else value
-        row["cameo"] = CAMEO_CODES[EventType(row["type"])]
-        return row
-
-    def _write_entities(self, step: str, members: list[str]) -> None:
-        roles = _roles(members, self._actors(members))
-        rows = [{"event_id": step, "entity_id": e, "role": r} for e, r in roles.items()]
-        insert_ignore(self.db, event_entities, rows)
-
-    def _actors(self, reports: list[str]) -> dict[str, list[tuple[int, str | None]]]:
-        out: dict[str, list[tuple[int, str | None]]] = {}
-        for part in chunks(reports):
-            query = (
-                sa.select(
-                    entity_mentions.c.report_id, entity_mentions.c.entity_id, entity_mentions.c.role
-                )
-                .where(
-                    entity_mentions.c.report_id.in_(part), entity_mentions.c.entity_id.is_not(None)
-                )
-                .order_by(entity_mentions.c.report_id, entity_mentions.c.entity_id)
-            )
-            for report_id, entity_id, role in self.db.execute(query):
-                out.setdefault(report_id, []).append((entity_id, role))
-        return out
-
-    def _corrections(self, reports: list[str]) -> dict[str, list[tuple[Any, str, Any]]]:
-        """Human corrections naming these reports: (when, field, value), oldest first."""
-        out: dict[str, list[tuple[Any, str, Any]]] = {}
-        for part in chunks(reports):
-            query = (
-                sa.select(
-                    corrections.c.event_id,
-                    corrections.c.created_at,
-                    corrections.c.id,
-                    corrections.c.field,
-                    corrections.c.value,
-                )
-                .where(corrections.c.event_id.in_(part))
-                .order_by(corrections.c.created_at, corrections.c.id)
-            )
-            for report_id, when, n, name, value in self.db.execute(query):
-                out.setdefault(report_id, []).append(((when, n), name, value))
-        return out
-
-
-def _roles(
-    members: list[str], actors: dict[str, list[tuple[int, str | None]]]
-) -> dict[int, str | None]:
-    """The entities a step's reports name, each with the first role a report gives it."""
-    roles: dict[int, str | None] = {}
-    for report_id in members:
-        for entity_id, role in actors.get(report_id, []):
-            if roles.get(entity_id) is None:
-                roles[entity_id] = role
-    return roles
-
-
-def _amounts_and_evidence(
-    step: str,
-    facts: dict[str, ReportFacts],
-    bodies: dict[str, dict[str, Any]],
-    members: list[str],
-) -> tuple[list[Row], list[Row]]:
-    """The amounts (per source) and evidence spans of a step's reports."""
-    amounts: list[Row] = []
-    spans: dict[tuple[str, str, int, int], Row] = {}
-    for report_id in members:
-        body = bodies[report_id]
-        document_id = facts[report_id].document_id
-        seen: set[tuple[int, str]] = set()
-        for amount in body.get("amounts", []):
-            if (amount["value"], amount["currency"]) in seen:
-                continue
-            seen.add((amount["value"], amount["currency"]))
-            span = amount.get("span")
-            amounts.append({"event_id": step, "value": amount["value"],
-                            "currency": amount["currency"], "document_id": document_id,
-                            "span_start": span[0] if span else None,
-                            "span_end": span[1] if span else None})  # fmt: skip
-        fields: dict[str, list[list[int]]] = {
-            k: list(v) for k, v in body.get("evidence", {}).items()
-        }
-        for name in ("persons", "organizations"):
-            for item in body.get(name, []):
-                if isinstance(item, dict):
-                    fields.setdefault(name, []).extend(item.get("spans", []))
-        fields.setdefault("amounts", []).extend(
-            a["span"] for a in body.get("amounts", []) if a.get("span")
-        )
-        for name, field_spans in fields.items():
-            for start, end in field_spans:
-                spans[(document_id, name, start, end)] = {
-                    "event_id": step, "document_id": document_id, "field": name,
-                    "span_start": start, "span_end": end}  # fmt: skip
-    return amounts, list(spans.values())
-
-
-_STEP_TABLES = (
-    "events",
-    "event_parties",
-    "event_sectors",
-    "event_instruments",
-    "event_entities",
-    "event_amounts",
-    "evidence",
-)
-_TABLES = {
-    "events": events,
-    "event_parties": event_parties,
-    "event_sectors": event_sectors,
-    "event_instruments": event_instruments,
-    "event_entities": event_entities,
-    "event_amounts": event_amounts,
-    "evidence": evidence,
-}
+        self.rows.write(steps, self.facts(everyone), self.bodies(everyone))
 
 
 def _parse_facts(document_id: str, stored: dict[str, Any]) -> ReportFacts:

@@ -276,7 +276,7 @@ def commitment_detail(db: Connection, commitment_id: str) -> CommitmentDetail | 
         for r in db.execute(
             sa.select(event_amounts)
             .where(event_amounts.c.event_id.in_(steps))
-            .order_by(event_amounts.c.id)
+            .order_by(sa.func.coalesce(event_amounts.c.document_id, ""), event_amounts.c.id)
         )
     }
     jobs = [
