@@ -20,6 +20,8 @@ TYPE_STAGE: dict[str, CommitmentStage] = {
     EventType.IMPLEMENTATION: CommitmentStage.UNDER_WAY,
 }
 
+_WORDS = re.compile(r"\w+")
+
 #: Order of progress; stalled and cancelled are outcomes, ranked after it.
 PROGRESS = (
     CommitmentStage.DISCUSSED,
@@ -69,13 +71,24 @@ def fold_for(text: str, lang: str) -> str:
     return arabic_fold(text) if lang == "ar" else fold(text)
 
 
+def _may_hold_cues(sentence: str, lang: str) -> bool:
+    """Whether a word of the sentence opens with a stage phrase's stem (for Arabic,
+    whether a stem is anywhere in it, as clitics come before words)."""
+    folded = fold_for(sentence, lang)
+    stems = _stems(lang)
+    if lang == "ar":
+        return any(stem in folded for stem in stems)
+    size = len(max(stems, key=len, default=""))
+    starts = set(stems)
+    return any(word[:size] in starts or word in starts for word in _WORDS.findall(folded))
+
+
 def cues(sentence: str, lang: str | None) -> set[CommitmentStage]:
     """The stage words of a sentence (operational, stalled, cancelled)."""
     matcher = _matcher(lang or "")
     if matcher is None or not sentence:
         return set()
-    folded = fold_for(sentence, lang or "")
-    if not any(stem in folded for stem in _stems(lang or "")):
+    if not _may_hold_cues(sentence, lang or ""):
         return set()
     keying = load(lang or "").keying
     tokens = tokenize(sentence)
