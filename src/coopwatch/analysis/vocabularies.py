@@ -29,6 +29,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
     for code, country in c.country.items():
         countries += [(country.names, (code, "name")), (country.adjectives, (code, "adjective"))]
         countries.append((country.capitals, (code, "capital")))
+        countries.append((country.cities, (code, "city")))
         combining = [*country.combining, *_combining_forms(country.adjectives, c.combining_endings)]
         if combining:
             countries.append((combining, (code, "combining")))

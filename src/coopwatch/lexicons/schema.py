@@ -54,6 +54,9 @@ class Country(Strict):
     names: Phrases = Field(default_factory=list)
     adjectives: Phrases = Field(default_factory=list)
     capitals: Phrases = Field(default_factory=list)
+    #: Large cities other than the capital that datelines name ("Istanbul", "Lagos"):
+    #: they point to the country only in a dateline, elsewhere they are a place.
+    cities: Phrases = Field(default_factory=list)
     #: Forms that name the country only before a hyphen: "Franco" in "Franco-Moroccan"
     #: (alone it is a name).
     combining: Phrases = Field(default_factory=list)

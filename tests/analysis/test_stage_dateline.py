@@ -1,0 +1,59 @@
+"""Datelines: the places a report is filed from, below a headline, a kicker or a
+standfirst, and large cities that count only there."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from coopwatch.assemble.parties import dateline_places
+
+TWO_CITY_DATELINE = (
+    "Tractor maker delivers its first machines to farmers\n"
+    "NEWS RELEASE\n"
+    "Tractor maker delivers its first machines to farmers\n"
+    "Izmir / Rabat, 3 March 2026 - Forty tractors left the assembly line this week.\n"
+    "The joint company of Anadolu Traktör and the Moroccan agricultural fund handed over "
+    "40 tractors to cooperatives on Monday 2 March."
+)
+
+CITY_IN_THE_BODY = (
+    "Moroccan fund and Algerian bank sign a loan for a tractor plant\n"
+    "The Moroccan agricultural fund and an Algerian bank signed on Monday 2 March a loan "
+    "agreement for a tractor plant, whose engines are built at a site near Izmir."
+)
+
+
+def test_two_places_of_a_dateline_below_a_kicker_are_both_parties(extracted):
+    extraction = extracted(TWO_CITY_DATELINE, published=date(2026, 3, 3))
+    assert extraction.parties == ["MA", "TR"]
+
+
+def test_dateline_places_are_read_in_order(analysed):
+    analysis = analysed(TWO_CITY_DATELINE, published=date(2026, 3, 3))
+    assert [m.surface for m in dateline_places(analysis)] == ["Izmir", "Rabat"]
+    assert [m.value for m in dateline_places(analysis)] == ["TR", "MA"]
+
+
+def test_a_city_outside_the_dateline_makes_no_party(extracted):
+    extraction = extracted(CITY_IN_THE_BODY, published=date(2026, 3, 3))
+    assert "TR" not in extraction.parties
+    assert extraction.parties == ["DZ", "MA"]
+
+
+def test_a_headline_listing_countries_is_no_dateline(analysed):
+    text = (
+        "West Africa | Business\n"
+        "INDUSTRY\n"
+        "Ghana, Senegal to build a joint fertiliser plant\n"
+        "Ghana and Senegal agreed on Monday to build a fertiliser plant near Tema."
+    )
+    assert dateline_places(analysed(text)) == []
+
+
+def test_a_dateline_with_a_weekday_before_its_date(analysed):
+    text = (
+        "Cocoa exporters meet their buyers\n"
+        "ABIDJAN, Friday 9 October\n"
+        "Ivorian cooperatives met Malaysian grinders on Thursday."
+    )
+    assert [m.value for m in dateline_places(analysed(text))] == ["CI"]
