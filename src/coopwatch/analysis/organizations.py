@@ -37,6 +37,7 @@ from coopwatch.analysis.organization_forms import (
     particle_inside,
     uncased_name,
 )
+from coopwatch.analysis.organization_genitive import head_with_genitive
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
@@ -712,6 +713,10 @@ def run(analysis: Analysis) -> None:
         if national is not None:
             start, end = national
             remember([text[start:end]], start, end)
+        genitive = head_with_genitive(analysis, h, head_ends[h], blocked)
+        if genitive is not None:  # "с Банком развития"
+            names, first, last = genitive
+            remember(names, tokens[first].start, tokens[last - 1].end)
         named = adjectives_before_head(analysis, h, head_ends[h], blocked)
         if named is not None:
             first, last = named

@@ -30,6 +30,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         countries += [(country.names, (code, "name")), (country.adjectives, (code, "adjective"))]
         countries.append((country.capitals, (code, "capital")))
         countries.append((country.cities, (code, "city")))
+        countries.append((country.regions, (code, "region")))
         combining = [*country.combining, *_combining_forms(country.adjectives, c.combining_endings)]
         if combining:
             countries.append((combining, (code, "combining")))

@@ -57,6 +57,9 @@ class Country(Strict):
     #: Large cities other than the capital that datelines name ("Istanbul", "Lagos"):
     #: they point to the country only in a dateline, elsewhere they are a place.
     cities: Phrases = Field(default_factory=list)
+    #: Regions that act for the country in cooperation abroad, through their own heads
+    #: and firms ("Tatarstan"): they weigh as the country's name.
+    regions: Phrases = Field(default_factory=list)
     #: Forms that name the country only before a hyphen: "Franco" in "Franco-Moroccan"
     #: (alone it is a name).
     combining: Phrases = Field(default_factory=list)
