@@ -57,3 +57,30 @@ def test_a_dateline_with_a_weekday_before_its_date(analysed):
         "Ivorian cooperatives met Malaysian grinders on Thursday."
     )
     assert [m.value for m in dateline_places(analysed(text))] == ["CI"]
+
+
+def test_headline_below_a_dateline_line_sums_up_the_body(extracted):
+    text = (
+        "RABAT, March 4 (Agency) -\n"
+        "Morocco signs $50 mln tractor plant loan with Turkey\n"
+        "Morocco and Turkey signed on Monday a $50 million loan agreement for a tractor "
+        "plant near Kenitra."
+    )
+    extraction = extracted(text, published=date(2026, 3, 4))
+    # the headline's amount is the body's, told once
+    assert [(a.value, a.currency) for a in extraction.amounts] == [(50_000_000, "USD")]
+
+
+def test_a_page_title_repeated_below_a_rubric_is_a_headline(extracted):
+    text = (
+        "Tractor maker hands over first machines | Company newsroom\n"
+        "PRESS RELEASE\n"
+        "Tractor maker hands over first machines\n"
+        "Izmir / Rabat, 3 March 2026 - Forty tractors are now at work.\n"
+        "The joint company of a Turkish maker and a Moroccan fund handed over 40 tractors "
+        "to cooperatives on Monday 2 March."
+    )
+    extraction = extracted(text, published=date(2026, 3, 3))
+    assert [(e.type.value, e.date) for e in extraction.events] == [
+        ("implementation", date(2026, 3, 2))
+    ]

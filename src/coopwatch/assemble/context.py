@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coopwatch.analysis.state import Analysis
 from coopwatch.model import Label, Mention
@@ -37,8 +39,41 @@ def triggers(ctx: Context) -> list[Mention]:
 
 def in_headline(analysis: Analysis, offset: int) -> bool:
     """Whether an offset lies in a headline: a first line without final punctuation
-    above the body (a dispatch may also open straight with its lead)."""
-    first_line_end = analysis.text.find("\n")
-    if first_line_end < 0 or offset >= first_line_end:
-        return False
-    return not analysis.text[:first_line_end].rstrip().endswith((".", "!", "?", "؟", ":"))
+    above the body (a dispatch may also open straight with its lead), the line below a
+    first line that is only a dateline ("SEOUL, Sept. 23 (Agency) -"), and a line that
+    repeats a page's title ("Plant opens | Newsroom", then "Plant opens")."""
+    return any(start <= offset < end for start, end in _headlines(analysis.text))
+
+
+_FINAL_PUNCTUATION = (".", "!", "?", "؟", ":")
+
+_DATELINE_ONLY = re.compile(r"[^\n]{1,60}\s[-–—]\s*")  # "SEOUL, Sept. 23 (Agency) -"
+
+_TITLE_SITE = re.compile(r"\s+[|]\s+")  # "Headline | Site name"
+
+_REPEAT_LINES = 4  # a page repeats its title below a kicker or a rubric
+
+
+@lru_cache(maxsize=16)
+def _headlines(text: str) -> tuple[tuple[int, int], ...]:
+    lines = text.split("\n", _REPEAT_LINES + 1)
+    first = lines[0]
+    if len(lines) == 1:
+        return ()
+    if _DATELINE_ONLY.fullmatch(first):
+        start = len(first) + 1
+        second = lines[1].rstrip()
+        if second and not second.endswith(_FINAL_PUNCTUATION):
+            return ((start, start + len(lines[1])),)
+        return ()
+    spans = []
+    if not first.rstrip().endswith(_FINAL_PUNCTUATION):
+        spans.append((0, len(first)))
+    title = _TITLE_SITE.split(first)[0].strip()
+    offset = len(first) + 1
+    for line in lines[1 : _REPEAT_LINES + 1]:
+        if title and line.strip() == title:
+            spans.append((offset, offset + len(line)))
+            break
+        offset += len(line) + 1
+    return tuple(spans)
