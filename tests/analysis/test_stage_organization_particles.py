@@ -1,4 +1,4 @@
-"""Lower-case particles that join the words of a foreign company's name."""
+"""Foreign particles inside company names; institutions named for what they run."""
 
 from __future__ import annotations
 
@@ -19,3 +19,18 @@ def test_spanish_and_joins_a_company_name_before_its_legal_form(analysed):
     )
     names = [list(m.value) for m in analysis.of(Label.ORGANIZATION)]
     assert ["Talleres Mecánicos y Fundiciones S.A"] in names
+
+
+def test_an_authority_for_free_zones_is_an_organisation(analysed):
+    analysis = analysed(
+        "The plant will rise in Sohar, managed by the Public Authority for Industrial "
+        "Estates and Free Zones, the minister said.",
+        lang="en",
+    )
+    names = [list(m.value) for m in analysis.of(Label.ORGANIZATION)]
+    assert ["Public Authority for Industrial Estates and Free Zones"] in names
+
+
+def test_a_free_zone_itself_is_still_no_organisation(analysed):
+    analysis = analysed("The plant will rise in the Sohar Free Zone next year.", lang="en")
+    assert analysis.of(Label.ORGANIZATION) == []

@@ -26,6 +26,7 @@ from coopwatch.analysis.organization_cues import (
     head_of_a_country,
     institutions_of,
 )
+from coopwatch.analysis.organization_exclusion import excluded
 from coopwatch.analysis.organization_forms import (
     CONNECTORS,
     MAX_NAME_TOKENS,
@@ -65,29 +66,6 @@ _EXACT_MARK = re.compile(r"(?<!\S)=")
 class _Org:
     names: list[str]
     spans: list[tuple[int, int]] = field(default_factory=list)
-
-
-@cache
-def _exclude_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return lexicon.matcher([(lexicon.organizations.exclude, "exclude")])
-
-
-def excluded(analysis: Analysis, name: str) -> bool:
-    """A ministry, a government, a news agency: never an organisation of the cooperation."""
-    if analysis.lexicon is None:
-        return True
-    return _excluded_name(analysis.lexicon, name)
-
-
-@lru_cache(maxsize=50_000)
-def _excluded_name(lexicon: Lexicon, name: str) -> bool:
-    from coopwatch.analysis.tokens import tokenize
-
-    tokens = tokenize(name)
-    if not tokens:
-        return True
-    keys = [lexicon.keying.text_keys(t.text) for t in tokens]
-    return bool(_exclude_matcher(lexicon).find(tokens, keys))
 
 
 def _name_before(
