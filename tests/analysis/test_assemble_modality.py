@@ -195,3 +195,25 @@ def test_a_pledge_joined_to_a_signing_by_and_is_kept(extracted):
         "agreed to double their trade by 2030."
     )
     assert (EventType.PLEDGE, date(2025, 5, 7)) in steps(extraction)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ABUJA, May 8, 2025 - The spokesman has denied social media reports that a deal for "
+        "a stake in the state refinery was signed with the Emirati fund today.",
+        "NOUAKCHOTT, 8 mai 2025 - Le ministère a démenti les informations selon lesquelles "
+        "un nouvel accord aurait déjà été signé avec un investisseur saoudien hier.",
+    ],
+)
+def test_a_step_told_after_a_denial_in_its_clause_is_denied(extracted, text):
+    extraction = extracted(text)
+    assert EventType.AGREEMENT not in [e.type for e in extraction.events]
+
+
+def test_a_denial_does_not_reach_past_its_clause(extracted):
+    extraction = extracted(
+        "ABUJA, May 8, 2025 - Nigeria denied reports of delays with Morocco, and the two "
+        "countries signed on Wednesday an agreement on a fertiliser plant."
+    )
+    assert (EventType.AGREEMENT, date(2025, 5, 7)) in steps(extraction)

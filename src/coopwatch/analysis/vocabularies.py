@@ -87,6 +87,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "trigger": [(getattr(tr, kind.value), ("trigger", kind.value)) for kind in EventType]
         + [(tr.dated_agreement, ("dated", EventType.AGREEMENT.value))]
         + [(tr.cooperation, ("cooperation", None)), (tr.negation, ("negation", None))]
+        + [(tr.denials, ("negation", "denial"))]
         + [(tr.to_come, ("to_come", None)), (tr.other_senses, ("other", None))],
         "gathering": [(tr.gatherings, "gathering")],
         "off_topic": [(lexicon.off_topic.phrases, "off_topic")],

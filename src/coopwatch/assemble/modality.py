@@ -126,13 +126,22 @@ def setting_of_signing(ctx: Context, sentence: int, trigger: Mention) -> bool:
 
 def negated(ctx: Context, sentence: int, trigger: Mention) -> bool:
     """A negation or doubt close before the step ("n'ont pas signé", "refused to sign")
-    or right after it ("signing was postponed") cancels it."""
-    return any(
-        m.attrs.get("kind") == "negation"
-        and trigger.start - _NEGATION_BEFORE <= m.start
-        and m.start <= trigger.end + _NEGATION_AFTER
-        for m in ctx.in_sentence(sentence, Label.TRIGGER)
-    )
+    or right after it ("signing was postponed") cancels it; so does a denial anywhere
+    before it in its clause ("denied reports that a deal ... was signed today")."""
+    for m in ctx.in_sentence(sentence, Label.TRIGGER):
+        if m.attrs.get("kind") != "negation":
+            continue
+        if trigger.start - _NEGATION_BEFORE <= m.start <= trigger.end + _NEGATION_AFTER:
+            return True
+        if m.value == "denial" and m.end <= trigger.start:
+            between = ctx.analysis.text[m.end : trigger.start]
+            if not _CLAUSE_BREAK.search(between):
+                return True
+    return False
+
+
+#: The end of a denial's clause: "denied reports of a rift, and signed the deal".
+_CLAUSE_BREAK = re.compile(r"[;:،؛]|,\s+(?:and|but|while|et|mais|tandis|и|а|но)\b")
 
 
 _TO_COME_REACH = 5  # tokens between the word and the step: "once the deal is signed"

@@ -144,6 +144,9 @@ class TriggersFile(Strict):
     cooperation: Phrases = Field(default_factory=list)
     #: Words that make a sentence's steps hypothetical or past-background (no event).
     negation: Phrases = Field(default_factory=list)
+    #: Words that deny what was reported ("denied reports that", "a démenti"): they
+    #: negate every step told after them in their clause, however far.
+    denials: Phrases = Field(default_factory=list)
     #: Words that put the step right after them still to come, by a future or a
     #: condition ("seront signés", "once the deal is signed", "la prochaine commission
     #: mixte"): the step is a pledge.
