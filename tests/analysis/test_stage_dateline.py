@@ -84,3 +84,26 @@ def test_a_page_title_repeated_below_a_rubric_is_a_headline(extracted):
     assert [(e.type.value, e.date) for e in extraction.events] == [
         ("implementation", date(2026, 3, 2))
     ]
+
+
+def test_a_headline_below_a_rubric_sums_up_the_body(extracted):
+    text = (
+        "INDUSTRY\n"
+        "Morocco signs $50 mln tractor plant loan with Turkey\n"
+        "RABAT, March 4, 2026 - Morocco and Turkey signed on Monday a $50 million loan "
+        "agreement for a tractor plant near Kenitra."
+    )
+    extraction = extracted(text, published=date(2026, 3, 4))
+    assert [(a.value, a.currency) for a in extraction.amounts] == [(50_000_000, "USD")]
+
+
+def test_a_headline_sharing_the_opening_of_the_page_title(extracted):
+    text = (
+        "Morocco and Turkey sign a $50 mln loan for tractors | Ministry of Industry\n"
+        "BILATERAL COOPERATION NEWS\n"
+        "Morocco and Turkey sign a $50 mln loan for tractors and a training centre\n"
+        "Morocco and Turkey signed a $50 million loan agreement for a tractor plant near "
+        "Kenitra on Monday 2 March 2026."
+    )
+    extraction = extracted(text, published=date(2026, 3, 4))
+    assert [(a.value, a.currency) for a in extraction.amounts] == [(50_000_000, "USD")]
