@@ -34,3 +34,19 @@ def test_an_authority_for_free_zones_is_an_organisation(analysed):
 def test_a_free_zone_itself_is_still_no_organisation(analysed):
     analysis = analysed("The plant will rise in the Sohar Free Zone next year.", lang="en")
     assert analysis.of(Label.ORGANIZATION) == []
+
+
+def test_an_institution_noun_closes_a_name_of_capitalised_words(analysed):
+    analysis = analysed(
+        "The deal commits the Kenya Tea Development Agency and the San-Pedro Port "
+        "Authority to a joint warehouse.",
+        lang="en",
+    )
+    names = [list(m.value) for m in analysis.of(Label.ORGANIZATION)]
+    assert ["Kenya Tea Development Agency"] in names
+    assert ["San-Pedro Port Authority"] in names
+
+
+def test_a_nationality_and_an_institution_noun_make_no_name(analysed):
+    analysis = analysed("The Chinese Agency said the Board would meet.", lang="en")
+    assert analysis.of(Label.ORGANIZATION) == []

@@ -39,6 +39,7 @@ from coopwatch.analysis.organization_forms import (
     uncased_name,
 )
 from coopwatch.analysis.organization_genitive import head_with_genitive
+from coopwatch.analysis.organization_heads import names_closed_by_institution
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
@@ -718,7 +719,8 @@ def run(analysis: Analysis) -> None:
                 remember(
                     [text[tokens[j].start : tokens[k - 1].end]], tokens[j].start, tokens[k - 1].end
                 )
-        for start, end in institutions_of(analysis, blocked, countries):
+        closed = names_closed_by_institution(analysis, blocked, countries)
+        for start, end in institutions_of(analysis, blocked, countries) + closed:
             remember([text[start:end]], start, end)
         for start, end in appositions(analysis, blocked) + enumerations(analysis, blocked):
             remember([text[start:end]], start, end)

@@ -72,6 +72,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "org_introducer": [(o.introducers, "introducer")],
         "government_body": [(o.government_bodies, "government")],
         "org_institution": [(o.institutions, "institution")],
+        "org_closing": [(o.closing_institutions, "closing")],
         "org_bloc": [(o.blocs, "bloc")],
         "org_description": [(o.descriptions, "description")],
         "org_grouping": [(o.groupings, "grouping")],

@@ -250,6 +250,9 @@ class OrganizationsFile(Strict):
     #: Capitalised institution nouns whose name goes on with "of"/"for" and more
     #: capitalised words: "University of the Philippines", "Central Bank of Nigeria".
     institutions: Phrases = Field(default_factory=list)
+    #: Institution nouns that close a name of capitalised words before them where the
+    #: language puts them last ("Ghana Cocoa Board", "Oman Investment Authority").
+    closing_institutions: Phrases = Field(default_factory=list)
     #: Government departments named by their portfolio ("Ministry of Agriculture"): the
     #: portfolio's words are no sector of the cooperation.
     government_bodies: Phrases = Field(default_factory=list)
