@@ -247,3 +247,9 @@ def test_a_year_before_a_dollar_amount_is_no_australian_amount(analysed):
     analysis = analysed("They signed on Monday 2 March 2026 a $50 million loan.", "en")
     amounts = [(m.surface, m.value, m.attrs["currency"]) for m in analysis.of(Label.MONEY)]
     assert amounts == [("$50 million", 50_000_000, "USD")]
+
+
+def test_russian_future_employment_is_jobs_created(analysed):
+    analysis = analysed("На полной мощности завод обеспечит работой 800 человек.", "ru")
+    jobs = [(m.value, m.attrs["existing"]) for m in analysis.of(Label.JOBS)]
+    assert jobs == [(800, False)]
