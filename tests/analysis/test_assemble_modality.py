@@ -171,3 +171,49 @@ def test_the_year_of_the_next_clause_does_not_make_a_plan_background(extracted):
 )
 def test_an_opening_is_a_meeting_when_it_opens_a_gathering(extracted, text, kind):
     assert [e.type for e in extracted(text).events] == [kind]
+
+
+def test_terms_of_a_deal_signed_in_the_same_clause_are_no_pledge(extracted):
+    extraction = extracted(
+        "ASTANA, May 8, 2025 - Kazakhstan's rail company and a Chinese wagon maker signed "
+        "an agreement on Wednesday to form a joint venture that will build wagons."
+    )
+    assert steps(extraction) == [(EventType.AGREEMENT, date(2025, 5, 7))]
+
+
+def test_a_deal_that_will_raise_exports_is_no_pledge_of_its_own(extracted):
+    extraction = extracted(
+        "ADDIS ABABA, May 8, 2025 - Ethiopia and Kenya today signed an amended power "
+        "purchase agreement that will raise Ethiopia's electricity exports to Kenya."
+    )
+    assert steps(extraction) == [(EventType.AGREEMENT, date(2025, 5, 8))]
+
+
+def test_a_pledge_joined_to_a_signing_by_and_is_kept(extracted):
+    extraction = extracted(
+        "ASTANA, May 8, 2025 - Kazakhstan and China signed an agreement on Wednesday and "
+        "agreed to double their trade by 2030."
+    )
+    assert (EventType.PLEDGE, date(2025, 5, 7)) in steps(extraction)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ABUJA, May 8, 2025 - The spokesman has denied social media reports that a deal for "
+        "a stake in the state refinery was signed with the Emirati fund today.",
+        "NOUAKCHOTT, 8 mai 2025 - Le ministère a démenti les informations selon lesquelles "
+        "un nouvel accord aurait déjà été signé avec un investisseur saoudien hier.",
+    ],
+)
+def test_a_step_told_after_a_denial_in_its_clause_is_denied(extracted, text):
+    extraction = extracted(text)
+    assert EventType.AGREEMENT not in [e.type for e in extraction.events]
+
+
+def test_a_denial_does_not_reach_past_its_clause(extracted):
+    extraction = extracted(
+        "ABUJA, May 8, 2025 - Nigeria denied reports of delays with Morocco, and the two "
+        "countries signed on Wednesday an agreement on a fertiliser plant."
+    )
+    assert (EventType.AGREEMENT, date(2025, 5, 7)) in steps(extraction)

@@ -241,3 +241,15 @@ def test_jobs_a_region_has_lost_are_no_jobs_created(extracted):
         "floating wind. Aberdeen has lost around 10,000 oil and gas jobs since the 2014 crash."
     )
     assert extraction.jobs is None
+
+
+def test_a_year_before_a_dollar_amount_is_no_australian_amount(analysed):
+    analysis = analysed("They signed on Monday 2 March 2026 a $50 million loan.", "en")
+    amounts = [(m.surface, m.value, m.attrs["currency"]) for m in analysis.of(Label.MONEY)]
+    assert amounts == [("$50 million", 50_000_000, "USD")]
+
+
+def test_russian_future_employment_is_jobs_created(analysed):
+    analysis = analysed("На полной мощности завод обеспечит работой 800 человек.", "ru")
+    jobs = [(m.value, m.attrs["existing"]) for m in analysis.of(Label.JOBS)]
+    assert jobs == [(800, False)]

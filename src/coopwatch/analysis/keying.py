@@ -51,6 +51,11 @@ class Keying(Protocol):
         inflect."""
         ...
 
+    def genitive_noun(self, word: str) -> bool:
+        """Whether a word may be a noun in the genitive ("развития"); False where nouns
+        do not inflect."""
+        ...
+
 
 def plain_keys(keys: Iterable[str]) -> list[str]:
     """The keys of a word without its exact-form and acronym keys: its stems or lemmas."""
@@ -144,6 +149,9 @@ class LatinKeying:
     def genitive(self, word: str) -> bool:
         return False
 
+    def genitive_noun(self, word: str) -> bool:
+        return False
+
 
 class RussianKeying:
     def __init__(self) -> None:
@@ -180,6 +188,13 @@ class RussianKeying:
 
     def genitive(self, word: str) -> bool:
         return any(p.tag.case == "gent" for p in self._parse(word.lower()))
+
+    def genitive_noun(self, word: str) -> bool:
+        # an indeclinable abbreviation ("по", read as "ПО") fits every case: not one
+        return any(
+            p.tag.case == "gent" and "NOUN" in p.tag and "Fixd" not in p.tag
+            for p in self._parse(word.lower())
+        )
 
     def name_form(self, name: str, title: str = "") -> str:
         """A person's name in the nominative: "Александра Турчина" -> "Александр Турчин".
@@ -266,6 +281,9 @@ class ArabicKeying:
         return name
 
     def genitive(self, word: str) -> bool:
+        return False
+
+    def genitive_noun(self, word: str) -> bool:
         return False
 
     def entry_key(self, word: str) -> str:

@@ -127,6 +127,18 @@ def _currency_before(analysis: Analysis, i: int, t: _Tables) -> PhraseMatch | No
     return None
 
 
+def _as_written(analysis: Analysis, match: PhraseMatch, t: _Tables) -> bool:
+    """Whether a currency after a number is written as the lexicon has it: a symbol
+    matched case-blind in other letters is none ("in 2026 a $50 million loan" has no
+    "A$" after 2026)."""
+    tokens = analysis.tokens
+    surface = analysis.text[tokens[match.first].start : tokens[match.last - 1].end]
+    compact = "".join(surface.split())
+    if compact in t.symbols:
+        return True
+    return not any(symbol.casefold() == compact.casefold() for symbol in t.symbols)
+
+
 def run(analysis: Analysis) -> None:
     lexicon = analysis.lexicon
     if lexicon is None:
@@ -164,7 +176,7 @@ def run(analysis: Analysis) -> None:
             after += 1
         sentence = analysis.sentence_of(tokens[i].start)
         start_char, end_char, codes = tokens[first].start, tokens[k - 1].end, None
-        if after in t.currency_at:
+        if after in t.currency_at and _as_written(analysis, t.currency_at[after], t):
             currency = t.currency_at[after]
             end_char, k = tokens[currency.last - 1].end, currency.last
             codes = list(dict.fromkeys(currency.payloads))

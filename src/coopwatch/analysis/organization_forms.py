@@ -249,10 +249,11 @@ def uncased_name(
     return tokens[h].start, tokens[k - 1].end
 
 
-#: Lower-case particles inside foreign company names; not the French "de", which after
-#: a name more often says where the company is from.
+#: Lower-case particles inside foreign company names, the Turkish and Spanish "and"
+#: among them ("Sanayi ve Ticaret", "Construcciones y Auxiliar"); not the French "de",
+#: which after a name more often says where the company is from.
 NAME_PARTICLES = frozenset(
-    {"del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den"}
+    {"del", "della", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "ve", "y"}
 )
 
 

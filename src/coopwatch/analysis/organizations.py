@@ -26,6 +26,7 @@ from coopwatch.analysis.organization_cues import (
     head_of_a_country,
     institutions_of,
 )
+from coopwatch.analysis.organization_exclusion import excluded
 from coopwatch.analysis.organization_forms import (
     CONNECTORS,
     MAX_NAME_TOKENS,
@@ -37,6 +38,8 @@ from coopwatch.analysis.organization_forms import (
     particle_inside,
     uncased_name,
 )
+from coopwatch.analysis.organization_genitive import head_with_genitive
+from coopwatch.analysis.organization_heads import names_closed_by_institution
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
 from coopwatch.lexicons import Lexicon
@@ -64,29 +67,6 @@ _EXACT_MARK = re.compile(r"(?<!\S)=")
 class _Org:
     names: list[str]
     spans: list[tuple[int, int]] = field(default_factory=list)
-
-
-@cache
-def _exclude_matcher(lexicon: Lexicon) -> PhraseMatcher:
-    return lexicon.matcher([(lexicon.organizations.exclude, "exclude")])
-
-
-def excluded(analysis: Analysis, name: str) -> bool:
-    """A ministry, a government, a news agency: never an organisation of the cooperation."""
-    if analysis.lexicon is None:
-        return True
-    return _excluded_name(analysis.lexicon, name)
-
-
-@lru_cache(maxsize=50_000)
-def _excluded_name(lexicon: Lexicon, name: str) -> bool:
-    from coopwatch.analysis.tokens import tokenize
-
-    tokens = tokenize(name)
-    if not tokens:
-        return True
-    keys = [lexicon.keying.text_keys(t.text) for t in tokens]
-    return bool(_exclude_matcher(lexicon).find(tokens, keys))
 
 
 def _name_before(
@@ -712,6 +692,10 @@ def run(analysis: Analysis) -> None:
         if national is not None:
             start, end = national
             remember([text[start:end]], start, end)
+        genitive = head_with_genitive(analysis, h, head_ends[h], blocked)
+        if genitive is not None:  # "с Банком развития"
+            names, first, last = genitive
+            remember(names, tokens[first].start, tokens[last - 1].end)
         named = adjectives_before_head(analysis, h, head_ends[h], blocked)
         if named is not None:
             first, last = named
@@ -735,7 +719,8 @@ def run(analysis: Analysis) -> None:
                 remember(
                     [text[tokens[j].start : tokens[k - 1].end]], tokens[j].start, tokens[k - 1].end
                 )
-        for start, end in institutions_of(analysis, blocked, countries):
+        closed = names_closed_by_institution(analysis, blocked, countries)
+        for start, end in institutions_of(analysis, blocked, countries) + closed:
             remember([text[start:end]], start, end)
         for start, end in appositions(analysis, blocked) + enumerations(analysis, blocked):
             remember([text[start:end]], start, end)

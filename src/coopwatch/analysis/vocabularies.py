@@ -29,6 +29,8 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
     for code, country in c.country.items():
         countries += [(country.names, (code, "name")), (country.adjectives, (code, "adjective"))]
         countries.append((country.capitals, (code, "capital")))
+        countries.append((country.cities, (code, "city")))
+        countries.append((country.regions, (code, "region")))
         combining = [*country.combining, *_combining_forms(country.adjectives, c.combining_endings)]
         if combining:
             countries.append((combining, (code, "combining")))
@@ -70,6 +72,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "org_introducer": [(o.introducers, "introducer")],
         "government_body": [(o.government_bodies, "government")],
         "org_institution": [(o.institutions, "institution")],
+        "org_closing": [(o.closing_institutions, "closing")],
         "org_bloc": [(o.blocs, "bloc")],
         "org_description": [(o.descriptions, "description")],
         "org_grouping": [(o.groupings, "grouping")],
@@ -85,6 +88,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "trigger": [(getattr(tr, kind.value), ("trigger", kind.value)) for kind in EventType]
         + [(tr.dated_agreement, ("dated", EventType.AGREEMENT.value))]
         + [(tr.cooperation, ("cooperation", None)), (tr.negation, ("negation", None))]
+        + [(tr.denials, ("negation", "denial"))]
         + [(tr.to_come, ("to_come", None)), (tr.other_senses, ("other", None))],
         "gathering": [(tr.gatherings, "gathering")],
         "off_topic": [(lexicon.off_topic.phrases, "off_topic")],

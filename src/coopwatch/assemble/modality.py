@@ -126,13 +126,22 @@ def setting_of_signing(ctx: Context, sentence: int, trigger: Mention) -> bool:
 
 def negated(ctx: Context, sentence: int, trigger: Mention) -> bool:
     """A negation or doubt close before the step ("n'ont pas signé", "refused to sign")
-    or right after it ("signing was postponed") cancels it."""
-    return any(
-        m.attrs.get("kind") == "negation"
-        and trigger.start - _NEGATION_BEFORE <= m.start
-        and m.start <= trigger.end + _NEGATION_AFTER
-        for m in ctx.in_sentence(sentence, Label.TRIGGER)
-    )
+    or right after it ("signing was postponed") cancels it; so does a denial anywhere
+    before it in its clause ("denied reports that a deal ... was signed today")."""
+    for m in ctx.in_sentence(sentence, Label.TRIGGER):
+        if m.attrs.get("kind") != "negation":
+            continue
+        if trigger.start - _NEGATION_BEFORE <= m.start <= trigger.end + _NEGATION_AFTER:
+            return True
+        if m.value == "denial" and m.end <= trigger.start:
+            between = ctx.analysis.text[m.end : trigger.start]
+            if not _CLAUSE_BREAK.search(between):
+                return True
+    return False
+
+
+#: The end of a denial's clause: "denied reports of a rift, and signed the deal".
+_CLAUSE_BREAK = re.compile(r"[;:،؛]|,\s+(?:and|but|while|et|mais|tandis|и|а|но)\b")
 
 
 _TO_COME_REACH = 5  # tokens between the word and the step: "once the deal is signed"
@@ -168,6 +177,40 @@ def to_come(ctx: Context, sentence: int, trigger: Mention) -> bool:
         if intent and len(between) <= _INTENT_REACH and not _conjoined(a, between, first):
             return True
     return False
+
+
+_TERMS_REACH = 8  # tokens from a signing to the terms it sets ("signed an agreement to form")
+_TERMS_ENDS = _CLAUSE_ENDS | {"،", "؛"}
+
+
+def terms_of_a_signing(ctx: Context, sentence: int, trigger: Mention) -> bool:
+    """A pledge told as the terms of a deal signed just before it in the same clause
+    ("signed an agreement on Wednesday to form a joint venture", "an agreement that
+    will raise exports"): the deal's content, not a step of its own."""
+    if trigger.value != EventType.PLEDGE.value:
+        return False
+    a = ctx.analysis
+    first = a.token_at(trigger.start)
+    for m in ctx.in_sentence(sentence, Label.TRIGGER):
+        if m.end > trigger.start or m.value != EventType.AGREEMENT.value:
+            continue
+        if m.attrs.get("kind") != "trigger" or m.attrs.get("needs_date"):
+            continue  # "выполнение подписанных документов позволит": documents recalled
+        if negated(ctx, sentence, m) or _a_setting(a, m):
+            continue
+        between = a.tokens[a.token_at(m.end) : first]
+        if len(between) > _TERMS_REACH or any(t.text in _TERMS_ENDS for t in between):
+            continue
+        if not _conjoined(a, between, first):
+            return True
+    return False
+
+
+def _a_setting(a: Analysis, step: Mention) -> bool:
+    """A step named as the setting of another: "على هامش التوقيع", "during the signing"."""
+    first = a.token_at(step.start)
+    before = a.tokens[max(0, first - _INTENT_REACH) : first]
+    return any(fold(t.text) in _SETTING_OF_OPENING for t in before)
 
 
 def _conjoined(a: Analysis, between: list[Token], first: int) -> bool:

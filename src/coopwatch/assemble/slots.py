@@ -19,7 +19,7 @@ def fill_slots(ctx: Context, event: Event, sentence: int) -> None:
     for m in ctx.in_sentence(sentence, Label.COUNTRY):
         if m.value in event.parties:
             ev.setdefault("parties", []).append(m.span)
-        if event.location is None and m.attrs.get("kind") == "capital":
+        if event.location is None and m.attrs.get("kind") in ("capital", "city"):
             event.location = m.surface  # "réunis à Alger", "talks in Tehran"
             ev.setdefault("location", []).append(m.span)
     for m in ctx.in_sentence(sentence, Label.SECTOR):
@@ -200,12 +200,16 @@ def _funds(ctx: Context, m: Mention) -> bool:
 
 def sectors(ctx: Context, parties: list[str]) -> list[str]:
     """Divisions named where the text speaks of the cooperation: in a sentence that also
-    tells a step, names a party, an instrument, an amount or a word of cooperation."""
+    tells a step, names a party (not by one of its cities), an instrument, an amount or
+    a word of cooperation."""
     topical = {
         sentence
         for (sentence, label), ms in ctx.by_sentence.items()
         if (label in _TOPICAL and any(m.attrs.get("kind") not in _NOT_TOPICAL for m in ms))
-        or (label == Label.COUNTRY and any(m.value in parties for m in ms))
+        or (
+            label == Label.COUNTRY
+            and any(m.value in parties and m.attrs.get("kind") != "city" for m in ms)
+        )
     }
     return sorted(
         {

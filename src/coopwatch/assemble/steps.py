@@ -21,6 +21,7 @@ from coopwatch.assemble.modality import (
     negated,
     opens_a_gathering,
     setting_of_signing,
+    terms_of_a_signing,
     to_come,
 )
 from coopwatch.assemble.slots import fill_slots
@@ -56,6 +57,8 @@ def build_events(ctx: Context, triggers: list[Mention], parties: list[str]) -> l
         sentence = a.sentence_of(trigger.start)
         if negated(ctx, sentence, trigger):
             continue
+        if terms_of_a_signing(ctx, sentence, trigger):
+            continue  # "signed an agreement to form a joint venture": the deal's terms
         named_by = named_by_its_eve(ctx, sentence, trigger)
         etype = EventType(trigger.value)
         if etype == EventType.IMPLEMENTATION and opens_a_gathering(a, trigger):

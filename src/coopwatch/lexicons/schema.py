@@ -54,6 +54,12 @@ class Country(Strict):
     names: Phrases = Field(default_factory=list)
     adjectives: Phrases = Field(default_factory=list)
     capitals: Phrases = Field(default_factory=list)
+    #: Large cities other than the capital that datelines name ("Istanbul", "Lagos"):
+    #: they point to the country only in a dateline, elsewhere they are a place.
+    cities: Phrases = Field(default_factory=list)
+    #: Regions that act for the country in cooperation abroad, through their own heads
+    #: and firms ("Tatarstan"): they weigh as the country's name.
+    regions: Phrases = Field(default_factory=list)
     #: Forms that name the country only before a hyphen: "Franco" in "Franco-Moroccan"
     #: (alone it is a name).
     combining: Phrases = Field(default_factory=list)
@@ -138,6 +144,9 @@ class TriggersFile(Strict):
     cooperation: Phrases = Field(default_factory=list)
     #: Words that make a sentence's steps hypothetical or past-background (no event).
     negation: Phrases = Field(default_factory=list)
+    #: Words that deny what was reported ("denied reports that", "a démenti"): they
+    #: negate every step told after them in their clause, however far.
+    denials: Phrases = Field(default_factory=list)
     #: Words that put the step right after them still to come, by a future or a
     #: condition ("seront signés", "once the deal is signed", "la prochaine commission
     #: mixte"): the step is a pledge.
@@ -241,6 +250,9 @@ class OrganizationsFile(Strict):
     #: Capitalised institution nouns whose name goes on with "of"/"for" and more
     #: capitalised words: "University of the Philippines", "Central Bank of Nigeria".
     institutions: Phrases = Field(default_factory=list)
+    #: Institution nouns that close a name of capitalised words before them where the
+    #: language puts them last ("Ghana Cocoa Board", "Oman Investment Authority").
+    closing_institutions: Phrases = Field(default_factory=list)
     #: Government departments named by their portfolio ("Ministry of Agriculture"): the
     #: portfolio's words are no sector of the cooperation.
     government_bodies: Phrases = Field(default_factory=list)
