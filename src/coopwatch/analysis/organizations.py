@@ -36,6 +36,7 @@ from coopwatch.analysis.organization_forms import (
     nominative,
     particle_inside,
     uncased_name,
+    without_generic_head,
 )
 from coopwatch.analysis.state import Analysis
 from coopwatch.analysis.tokens import Token
@@ -615,6 +616,7 @@ def run(analysis: Analysis) -> None:
         names = [n for n in dict.fromkeys(names) if not excluded(analysis, n)]
         if not names:
             return
+        names += without_generic_head(lexicon, names)
         keys = {_name_key(analysis, n) for n in names}
         holders = [owner[k] for k in keys if k in owner]
         if holders:
