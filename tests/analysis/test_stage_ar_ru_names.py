@@ -173,3 +173,23 @@ def test_gathering_opened_in_a_relative_clause_is_a_meeting(extracted):
     text = "واختتمت أشغال الدورة الخامسة للجنة المشتركة المغربية الروسية التي افتتحت أمس."
     types = [e.type.value for e in extracted(text, "ar").events]
     assert "implementation" not in types
+
+
+def test_place_ending_a_titles_complement_is_not_the_name(analysed):
+    text = (
+        "В церемонии участвовал региональный директор компании по Центральной Азии"
+        " Тарик аль-Амри." + RU_PAIR
+    )
+    assert _persons(analysed, text, "ru") == ["Тарик аль-Амри"]
+
+
+def test_quoted_company_in_genitive_before_the_name(analysed):
+    text = "Об этом сообщил генеральный директор «Волга-Зерно Терминала» Игорь Лапин." + RU_PAIR
+    assert _persons(analysed, text, "ru") == ["Игорь Лапин"]
+
+
+def test_arabic_body_named_by_one_definite_noun(analysed):
+    text = "وقال مدير سلطة الطاقة إن المشروع سيكتمل قبل نهاية العام." + AR_PAIR
+    assert ["سلطة الطاقة"] in _organizations(analysed, text, "ar")
+    text = "وسيتم إنشاء مركز التكوين في العاصمة." + AR_PAIR
+    assert ["مركز التكوين"] not in _organizations(analysed, text, "ar")

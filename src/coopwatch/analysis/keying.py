@@ -50,6 +50,11 @@ class Keying(Protocol):
         no such dictionary)."""
         ...
 
+    def place_words(self, words: list[str]) -> int:
+        """How many of the leading words name a place ("Центральной Азии"), as the
+        dictionary knows them; 0 where there is no such dictionary."""
+        ...
+
     def genitive(self, word: str) -> bool:
         """Whether a word may be in the genitive, the case of a portfolio written bare
         after a title ("министр [сельского хозяйства]"); False where nouns do not
@@ -149,6 +154,9 @@ class LatinKeying:
     def first_name(self, word: str) -> bool:
         return False
 
+    def place_words(self, words: list[str]) -> int:
+        return 0
+
     def genitive(self, word: str) -> bool:
         return False
 
@@ -191,6 +199,23 @@ class RussianKeying:
 
     def first_name(self, word: str) -> bool:
         return any("Name" in p.tag for p in self._parse(word))
+
+    def place_words(self, words: list[str]) -> int:
+        n = 0
+        while n < len(words):
+            grammemes = {g for p in self._parse(words[n]) for g in p.tag.grammemes}
+            if grammemes & {"Name", "Surn", "Patr"}:
+                break
+            if "Geox" in grammemes:
+                n += 1  # "Азии", "Востока"
+            elif grammemes & {"ADJF"} and not grammemes & {"NOUN"} and n + 1 < len(words):
+                n += 1  # "Центральной" before its place
+            else:
+                break
+        # an adjective is only kept out with the place it qualifies
+        while n and not any("Geox" in p.tag for p in self._parse(words[n - 1])):
+            n -= 1
+        return n
 
     def name_form(self, name: str, title: str = "") -> str:
         """A person's name in the nominative: "Александра Турчина" -> "Александр Турчин".
@@ -307,6 +332,9 @@ class ArabicKeying:
 
     def first_name(self, word: str) -> bool:
         return False
+
+    def place_words(self, words: list[str]) -> int:
+        return 0
 
     def genitive(self, word: str) -> bool:
         return False

@@ -178,6 +178,13 @@ _PLURAL_HEADS = frozenset(
 )
 
 
+#: Heads of bodies that a single definite noun names ("سلطة المياه", the Water Authority;
+#: "بنك الاستثمار"), unlike places and facilities ("مركز التكوين", a training centre).
+_BODY_HEADS = frozenset(
+    arabic_fold(w) for w in ("سلطة", "هيئة", "شركة", "بنك", "صندوق", "مؤسسة", "جهاز", "وكالة")
+)
+
+
 def _governs_definite(tokens: list[Token], k: int, word: str) -> bool:
     """A word after "ل" (for) that governs the definite word after it: "لنقل الكهرباء"."""
     return (
@@ -309,7 +316,10 @@ def uncased_name(
         if k in blocked and k not in qualifiers:
             break
         k += 1
-    if k - (h + 1) < 2 or countries.issuperset(range(h + 1, k)):
+    # An indefinite head in construct with one definite noun is already a name: "سلطة
+    # المياه", the Water Authority.
+    least = 1 if head in _BODY_HEADS and j == h + 1 and k == j + 1 else 2
+    if k - (h + 1) < least or countries.issuperset(range(h + 1, k)):
         return None  # "الغرفة التونسية", the Tunisian chamber: no name yet
     return tokens[h].start, tokens[k - 1].end
 

@@ -315,6 +315,8 @@ def run(analysis: Analysis) -> None:
             if title_starts.get(tokens[i].start, title) is not title:
                 break  # another title begins
             span = _name_at(analysis, i, blocked)
+            if span and cased and not _quoted(tokens, span[0]):
+                span = _past_place(analysis, span)
             if (
                 span
                 and cased
@@ -418,6 +420,19 @@ def _person_like(analysis: Analysis, span: tuple[int, int]) -> bool:
     if any(_PATRONYMIC.search(t.text) for t in tokens[span[0] + 1 : span[1] - 1]):
         return True
     return analysis.lexicon is not None and analysis.lexicon.keying.first_name(tokens[span[0]].text)
+
+
+def _past_place(analysis: Analysis, span: tuple[int, int]) -> tuple[int, int]:
+    """Without the place that ends a title's complement: "директор по [Центральной Азии]
+    Тарик аль-Амри"."""
+    if analysis.lexicon is None:
+        return span
+    words = [t.text for t in analysis.tokens[span[0] : span[1]]]
+    skip = analysis.lexicon.keying.place_words(words)
+    first = span[0] + skip
+    if skip and span[1] - first >= 2 and analysis.tokens[first].is_capitalised:
+        return first, span[1]
+    return span
 
 
 def _from_first_name(tokens: list[Token], span: tuple[int, int]) -> tuple[int, int]:
