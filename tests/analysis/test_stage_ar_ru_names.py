@@ -193,3 +193,22 @@ def test_arabic_body_named_by_one_definite_noun(analysed):
     assert ["سلطة الطاقة"] in _organizations(analysed, text, "ar")
     text = "وسيتم إنشاء مركز التكوين في العاصمة." + AR_PAIR
     assert ["مركز التكوين"] not in _organizations(analysed, text, "ar")
+
+
+def _types(extracted, text, lang):
+    return [e.type.value for e in extracted(text, lang).events]
+
+
+def test_russian_restated_commitment_is_a_pledge(extracted):
+    text = "Индийская сторона подтвердила приверженность условиям контракта с Россией."
+    assert _types(extracted, text, "ru") == ["pledge"]
+
+
+def test_russian_conditional_offer_stays_a_pledge(extracted):
+    text = "Россия готова поставить Индии 40 турбин при условии, что Дели оплатит аванс."
+    assert _types(extracted, text, "ru") == ["pledge"]
+
+
+def test_russian_conveyor_in_either_order(extracted):
+    text = "С конвейера сошел сотый трактор белорусско-узбекского предприятия в Ташкенте."
+    assert _types(extracted, text, "ru") == ["implementation"]
