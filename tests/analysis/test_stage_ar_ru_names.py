@@ -212,3 +212,14 @@ def test_russian_conditional_offer_stays_a_pledge(extracted):
 def test_russian_conveyor_in_either_order(extracted):
     text = "С конвейера сошел сотый трактор белорусско-узбекского предприятия в Ташкенте."
     assert _types(extracted, text, "ru") == ["implementation"]
+
+
+def test_russian_commercial_offer_is_a_pledge(extracted):
+    text = "Российская компания направила индийской стороне коммерческое предложение на 40 турбин."
+    assert _types(extracted, text, "ru") == ["pledge"]
+
+
+def test_arabic_definite_head_after_a_definite_word_is_an_adjective(analysed):
+    text = "وتملك الحصة جمعية الصيادين المغاربة للتسويق التعاونية المحدودة (MFMC)." + AR_PAIR
+    names = [n for org in _organizations(analysed, text, "ar") for n in org]
+    assert "جمعية الصيادين المغاربة للتسويق التعاونية المحدودة" in names
