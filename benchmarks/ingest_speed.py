@@ -59,6 +59,7 @@ def varied(base: list[Document], count: int) -> Iterator[Document]:
         copy, index = divmod(n, len(base))
         doc = base[index]
         back = copy % _YEARS
+
         def earlier(m: re.Match[str], k: int = back) -> str:
             return str(int(m.group()) - k)
 

@@ -44,3 +44,16 @@ def test_a_russian_region_is_a_party_for_russia(extracted):
         lang="ru",
     )
     assert extraction.parties == ["RU", "UZ"]
+
+
+def test_a_region_without_a_foreign_country_named_is_domestic_news(extracted):
+    extraction = extracted(
+        "Татарстан открыл завод полимерных труб\n"
+        "В Казани 2 декабря 2026 года открылся завод полимерных труб. Трубы заменят "
+        "продукцию, которую раньше водоканалы республики закупали у немецких и итальянских "
+        "производителей. На открытии присутствовал заместитель премьер-министра Татарстана, "
+        "который отметил, что сотрудничество предприятия с водоканалами позволит обновить "
+        "до 300 километров сетей.",
+        lang="ru",
+    )
+    assert extraction.parties == [] and extraction.events == []

@@ -45,6 +45,16 @@ class Keying(Protocol):
         ``title`` is the title word before it, whose case the name shares."""
         ...
 
+    def first_name(self, word: str) -> bool:
+        """Whether the dictionary knows a word as a first name (False where there is
+        no such dictionary)."""
+        ...
+
+    def place_words(self, words: list[str]) -> int:
+        """How many of the leading words name a place ("Центральной Азии"), as the
+        dictionary knows them; 0 where there is no such dictionary."""
+        ...
+
     def genitive(self, word: str) -> bool:
         """Whether a word may be in the genitive, the case of a portfolio written bare
         after a title ("министр [сельского хозяйства]"); False where nouns do not
@@ -146,6 +156,12 @@ class LatinKeying:
     def name_form(self, name: str, title: str = "") -> str:
         return name
 
+    def first_name(self, word: str) -> bool:
+        return False
+
+    def place_words(self, words: list[str]) -> int:
+        return 0
+
     def genitive(self, word: str) -> bool:
         return False
 
@@ -196,6 +212,26 @@ class RussianKeying:
             for p in self._parse(word.lower())
         )
 
+    def first_name(self, word: str) -> bool:
+        return any("Name" in p.tag for p in self._parse(word))
+
+    def place_words(self, words: list[str]) -> int:
+        n = 0
+        while n < len(words):
+            grammemes = {g for p in self._parse(words[n]) for g in p.tag.grammemes}
+            if grammemes & {"Name", "Surn", "Patr"}:
+                break
+            if "Geox" in grammemes:
+                n += 1  # "Азии", "Востока"
+            elif grammemes & {"ADJF"} and not grammemes & {"NOUN"} and n + 1 < len(words):
+                n += 1  # "Центральной" before its place
+            else:
+                break
+        # an adjective is only kept out with the place it qualifies
+        while n and not any("Geox" in p.tag for p in self._parse(words[n - 1])):
+            n -= 1
+        return n
+
     def name_form(self, name: str, title: str = "") -> str:
         """A person's name in the nominative: "Александра Турчина" -> "Александр Турчин".
 
@@ -205,14 +241,17 @@ class RussianKeying:
         """
         words = name.split(" ")
         case = gender = None
+        cases: set[str] = set()
         if title:
-            # "министра ... Бахрома Юсупова": a name agrees with the title before it.
-            parse = next((p for p in self._parse(title.lower()) if "NOUN" in p.tag), None)
-            if parse is not None:
-                case = parse.tag.case
+            # "министра ... Бахрома Юсупова": a name agrees with the title before it,
+            # or with the adjective that opens it ("Генеральным секретарём").
+            parses = [p for p in self._parse(title.lower()) if {"NOUN", "ADJF"} & p.tag.grammemes]
+            cases = {p.tag.case for p in parses if p.tag.number != "plur"}
+            if parses:
+                case = next((p.tag.case for p in parses if p.tag.case in cases), parses[0].tag.case)
         for word in words:
             names = [p for p in self._parse(word) if "Name" in p.tag]
-            fitting = [p for p in names if case is None or p.tag.case == case]
+            fitting = [p for p in names if not cases or p.tag.case in cases]
             if fitting:
                 case, gender = fitting[0].tag.case, fitting[0].tag.gender
                 break
@@ -234,7 +273,33 @@ class RussianKeying:
             form = parse.inflect({"nomn", "sing"})
             if form is not None:
                 return form.word.capitalize()
+        if gender in ("masc", None):
+            return _masculine_nominative(word, case)
         return word
+
+
+#: Endings of a man's name the dictionary does not know, by case, with the nominative
+#: ending that replaces them: "Ганзорига" -> "Ганзориг", "Шармы" -> "Шарма",
+#: "Шульгой" -> "Шульга", "Чонгом" -> "Чонг".
+_OBLIQUE_ENDINGS = {
+    "gent": (("ы", "а"), ("и", "я"), ("а", ""), ("я", "й")),
+    "accs": (("у", "а"), ("ю", "я"), ("а", ""), ("я", "й")),
+    "datv": (("е", "а"), ("у", ""), ("ю", "й")),
+    "ablt": (("ой", "а"), ("ей", "я"), ("ом", ""), ("ем", "ь"), ("ём", "ь")),
+}
+_CONSONANT_BEFORE = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def _masculine_nominative(word: str, case: str) -> str:
+    for ending, nominative in _OBLIQUE_ENDINGS.get(case, ()):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            if nominative == "" and not _CONSONANT_BEFORE.search(stem):
+                continue  # "Шарма" is not the genitive of "Шарм"
+            if nominative == "ь" and not _CONSONANT_BEFORE.search(stem):
+                nominative = "й"  # "Сергеем" -> "Сергей", "Сюйвэнем" -> "Сюйвэнь"
+            return stem + nominative
+    return word
 
 
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
@@ -279,6 +344,12 @@ class ArabicKeying:
 
     def name_form(self, name: str, title: str = "") -> str:
         return name
+
+    def first_name(self, word: str) -> bool:
+        return False
+
+    def place_words(self, words: list[str]) -> int:
+        return 0
 
     def genitive(self, word: str) -> bool:
         return False

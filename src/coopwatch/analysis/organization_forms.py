@@ -178,6 +178,13 @@ _PLURAL_HEADS = frozenset(
 )
 
 
+#: Heads of bodies that a single definite noun names ("سلطة المياه", the Water Authority;
+#: "بنك الاستثمار"), unlike places and facilities ("مركز التكوين", a training centre).
+_BODY_HEADS = frozenset(
+    arabic_fold(w) for w in ("سلطة", "هيئة", "شركة", "بنك", "صندوق", "مؤسسة", "جهاز", "وكالة")
+)
+
+
 def _governs_definite(tokens: list[Token], k: int, word: str) -> bool:
     """A word after "ل" (for) that governs the definite word after it: "لنقل الكهرباء"."""
     return (
@@ -186,6 +193,59 @@ def _governs_definite(tokens: list[Token], k: int, word: str) -> bool:
         and k + 1 < len(tokens)
         and arabic_fold(tokens[k + 1].text).startswith(_DEFINITE)
     )
+
+
+#: Words after the head of an Arabic descriptive name: "الهيئة العامة للمناطق الاقتصادية
+#: الخاصة والمناطق الحرة" has seven.
+_UNCASED_NAME_WORDS = 7
+
+
+def _coordinated_construct(tokens: list[Token], k: int, word: str) -> bool:
+    """ "وعلوم المحيطات": "and" with a noun that governs the definite word after it."""
+    return (
+        word.startswith("و")
+        and not word.startswith("وال")
+        and len(word) >= 4
+        and k + 1 < len(tokens)
+        and arabic_fold(tokens[k + 1].text).startswith(_DEFINITE)
+    )
+
+
+_PROPER_WORDS = 3
+
+
+def _proper_before_nationality(
+    analysis: Analysis, j: int, blocked: set[int], adjectives: set[int]
+) -> int | None:
+    """The end of a proper name after an indefinite head, shown by the definite country
+    adjective after it: "شركة أتلانتيكا-ترال الروسية". An adjective agrees with its noun
+    in definiteness, so the words before a definite one are a name, not a description
+    ("شركة تابعة روسية", a Russian subsidiary, has an indefinite one)."""
+    tokens = analysis.tokens
+    k, words = j, 0
+    while k < len(tokens) and words < _PROPER_WORDS:
+        if tokens[k].text == "-" and words and k + 1 < len(tokens) and tokens[k + 1].is_word:
+            k += 1  # "أتلانتيكا-ترال": one name
+            continue
+        word = arabic_fold(tokens[k].text)
+        if (
+            not tokens[k].is_word
+            or k in blocked
+            or word.startswith(_DEFINITE)
+            or analysis.is_name_stopword(k)
+            or analysis.crosses_line(k - 1, k)
+        ):
+            break
+        k += 1
+        words += 1
+    if (
+        words
+        and k < len(tokens)
+        and k in adjectives
+        and arabic_fold(tokens[k].text).startswith(_DEFINITE)
+    ):
+        return k
+    return None
 
 
 def uncased_name(
@@ -223,6 +283,10 @@ def uncased_name(
         and not tokens[j + 1].is_word
     ):
         return tokens[h].start, tokens[j].end  # "جامعة البحرين", "بنك الجزائر"
+    if not first.startswith(_DEFINITE) and j not in blocked:
+        end = _proper_before_nationality(analysis, j, blocked, adjectives)
+        if end is not None:
+            return tokens[h].start, tokens[end - 1].end
     # A country right after a definite head qualifies it: "الشركة السعودية" is Saudi.
     qualifiers = adjectives | ({j} & countries if head.startswith("ال") else set())
     if (j in blocked and j not in qualifiers) or not first.startswith(_DEFINITE):
@@ -230,21 +294,32 @@ def uncased_name(
     if not head.startswith("ال") and first.startswith("لل"):
         return None  # "مصنع للزجاج", a plant for glass: a description, not a name
     k = j
-    while k < len(tokens) and k - j < 5 and tokens[k].is_word:
+    governed = False
+    while k < len(tokens) and k - j < _UNCASED_NAME_WORDS and tokens[k].is_word:
         if analysis.crosses_line(k - 1, k):
             break
         word = arabic_fold(tokens[k].text)
         if k in head_ends:
             break  # "... والمعهد المركزي": a second organisation begins
+        if governed and _coordinated_construct(tokens, k, word):
+            # "لبحوث الصيد وعلوم المحيطات", "and of ocean sciences", closes the name
+            # (what follows is a purpose: "لتقييم المخزونات").
+            k += 2
+            break
         if _governs_definite(tokens, k, word):
             k += 2  # "لنقل الكهرباء": for the transmission of electricity
+            governed = True
             continue
+        governed = False
         if not word.startswith(_DEFINITE) or word in _RELATIVES:
             break
         if k in blocked and k not in qualifiers:
             break
         k += 1
-    if k - (h + 1) < 2 or countries.issuperset(range(h + 1, k)):
+    # An indefinite head in construct with one definite noun is already a name: "سلطة
+    # المياه", the Water Authority.
+    least = 1 if head in _BODY_HEADS and j == h + 1 and k == j + 1 else 2
+    if k - (h + 1) < least or countries.issuperset(range(h + 1, k)):
         return None  # "الغرفة التونسية", the Tunisian chamber: no name yet
     return tokens[h].start, tokens[k - 1].end
 
@@ -282,3 +357,23 @@ def particle_inside(analysis: Analysis, i: int, blocked: set[int]) -> bool:
         and is_proper(analysis, i + 1)
         and i + 1 not in blocked
     )
+
+
+#: Arabic nouns "company", "group" before a company's own name: "شركة أوكيو للصناعات
+#: الأساسية" is also called "أوكيو للصناعات الأساسية".
+_ARABIC_GENERIC_HEADS = ("شركة ", "مجموعة ")
+
+
+def without_generic_head(lexicon: Lexicon, names: list[str]) -> list[str]:
+    """The names without their generic head noun, where the rest is a proper name."""
+    if lexicon.language.keying != "arabic":
+        return []
+    # A proper name follows the head, not a description: neither a definite noun
+    # ("شركة البوتاس العربية") nor a noun in construct with one ("شركة تسويق النفط").
+    return [
+        " ".join(words[1:])
+        for words in (n.split() for n in names)
+        if len(words) >= 2
+        and f"{words[0]} ".startswith(_ARABIC_GENERIC_HEADS)
+        and not any(w.startswith(("ال", "وال")) for w in words[1:3])
+    ]

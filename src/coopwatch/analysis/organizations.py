@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from coopwatch.analysis.keying import plain_keys
+from coopwatch.analysis.keying import arabic_fold, plain_keys
 from coopwatch.analysis.matcher import PhraseMatch, PhraseMatcher
 from coopwatch.analysis.organization_cues import (
     appositions,
@@ -37,6 +37,7 @@ from coopwatch.analysis.organization_forms import (
     nominative,
     particle_inside,
     uncased_name,
+    without_generic_head,
 )
 from coopwatch.analysis.organization_genitive import head_with_genitive
 from coopwatch.analysis.organization_heads import names_closed_by_institution
@@ -107,7 +108,9 @@ def _name_before(
             break
         if i in known_ends and fold(tokens[i + 1].text) in _COORDINATION:
             break
-        if head_ends.get(i, end_token) < end_token:
+        if head_ends.get(i, end_token) < end_token and not (
+            not cased and _agreeing_adjective(tokens, i)
+        ):
             # a head word right before "(ACR)" ends a name instead ("... Company (NNPC)",
             # "Минского тракторного завода (МТЗ)");
             # a lower-case one describes the capitalised name that follows it ("le
@@ -142,6 +145,14 @@ def _name_before(
     if reach > MAX_NAME_TOKENS and fold(tokens[chosen].text[:1]) != initial:
         return None  # a longer name is bound by its acronym's first letter
     return chosen, end_token, chosen if chosen in head_ends else _governing_word(tokens, chosen)
+
+
+def _agreeing_adjective(tokens: list[Token], i: int) -> bool:
+    """An Arabic head word with the article right after a definite word is an adjective
+    of the name, not its opening: "جمعية المزارعين للأسمدة [التعاونية] المحدودة"."""
+    word = arabic_fold(tokens[i].text)
+    before = arabic_fold(tokens[i - 1].text) if i else ""
+    return word.startswith("ال") and before.startswith(("ال", "لل", "وال", "بال"))
 
 
 def _quoted_before(analysis: Analysis, closing: int) -> int | None:
@@ -595,6 +606,7 @@ def run(analysis: Analysis) -> None:
         names = [n for n in dict.fromkeys(names) if not excluded(analysis, n)]
         if not names:
             return
+        names += without_generic_head(lexicon, names)
         keys = {_name_key(analysis, n) for n in names}
         holders = [owner[k] for k in keys if k in owner]
         if holders:

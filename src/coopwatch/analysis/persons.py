@@ -38,9 +38,29 @@ _PARTICLES = frozenset(
         "abu",
         "bou",
         "dos",
+        # the same particles in Cyrillic: "Хусейн ульд Мохамед", "Салах ад-Дин аш-Шазли"
+        "бен",
+        "бин",
+        "ибн",
+        "аль",
+        "эль",
+        "ад",
+        "аш",
+        "ас",
+        "ат",
+        "ар",
+        "аз",
+        "ан",
+        "ульд",
+        "абу",
+        "фон",
+        "ван",
+        "дер",
+        "ди",
     }
 )
 _ARABIC_PARTICLES = frozenset({"بن", "بنت", "ابن", "أبو", "ابو", "آل"})
+_ARABIC_REGNAL = frozenset({"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع"})
 _MAX_NAME_WORDS = 5
 _ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})$")  # regnal numbers; "I" is a word
 _TEXT = attrgetter("text")
@@ -84,7 +104,8 @@ def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] |
             j += 2  # "N'Guessan", "M'Bengue": one word with its apostrophe
             continue
         if not cased and tok.text in _ARABIC_PARTICLES and j + 1 < len(tokens):
-            if tokens[j + 1].is_word and j + 1 not in blocked:
+            # After "آل" (the house of) a family name may be a title word: "آل الشيخ".
+            if tokens[j + 1].is_word and (j + 1 not in blocked or tok.text == "آل"):
                 j += 2  # "فهد بن سلطان العتيبي": the particle binds the next name
                 words += 1
                 continue
@@ -108,6 +129,8 @@ def _name_at(analysis: Analysis, i: int, blocked: set[int]) -> tuple[int, int] |
         ):
             j += 1  # "Abdullah II", "Mohammed VI": the numeral completes a king's name
             words += 1
+            if not cased and tok.text in _ARABIC_REGNAL:
+                break  # "عبد الله الثاني": the ordinal completes a king's name
             continue
         if (
             cased
@@ -292,17 +315,29 @@ def run(analysis: Analysis) -> None:
             if title_starts.get(tokens[i].start, title) is not title:
                 break  # another title begins
             span = _name_at(analysis, i, blocked)
+            if span and cased and not _quoted(tokens, span[0]):
+                span = _past_place(analysis, span)
             if (
                 span
                 and cased
-                and (_after_of(tokens, span[0]) or _named_company(tokens, i, org_heads))
+                and (
+                    _quoted(tokens, span[0])
+                    or (
+                        (_after_of(tokens, span[0]) or _named_company(tokens, i, org_heads))
+                        and not _person_like(analysis, span)
+                    )
+                )
             ):
                 i = span[1]
                 continue
             if span:
+                span = _from_first_name(tokens, span)
                 lo = tokens[max(0, match.first - 3)].start
                 country = _country_between(analysis, lo, tokens[span[0]].start)
                 add_person(span[0], span[1], title, country)
+                second = _coordinated_name(analysis, span[1], blocked) if cased else None
+                if second is not None:
+                    add_person(second[0], second[1], title, None)
                 break
             i += 1
         # Name before the title: "Yahia Bachir, ministre de ...", "Tian Min, China's
@@ -354,6 +389,68 @@ _CLAUSE_WORDS = frozenset(
         "that", "met", "visited", "received", "by", "par",
     }
 )  # fmt: skip
+
+
+#: A Russian patronymic in any case: "Игоревич", "Сергеевичем", "Викторовна", "Ильиничной".
+_PATRONYMIC = re.compile(
+    r"[а-яё](?:ович|евич|ьич)(?:а|у|ем|е)?$|[а-яё](?:овн|евн|ичн)(?:а|ы|е|у|ой)$"
+)
+
+
+_AND = frozenset({"и", "and", "et"})
+
+
+def _coordinated_name(analysis: Analysis, end: int, blocked: set[int]) -> tuple[int, int] | None:
+    """A second full name joined to the first by "and" shares its title: "премьер-министры
+    двух стран Бахром Юсупов и Асет Нурланов"."""
+    tokens = analysis.tokens
+    if end + 1 >= len(tokens) or tokens[end].text.lower() not in _AND:
+        return None
+    span = _name_at(analysis, end + 1, blocked)
+    if span is None or span[1] - span[0] < 2 or _quoted(tokens, span[0]):
+        return None
+    return span
+
+
+def _person_like(analysis: Analysis, span: tuple[int, int]) -> bool:
+    """A name with a patronymic, or opened by a first name the dictionary knows, is a
+    person's even right after a company noun in the genitive ("директор завода Павел
+    Игоревич Сотников", "председатель правления фонда Дмитрий Лавров")."""
+    tokens = analysis.tokens
+    if any(_PATRONYMIC.search(t.text) for t in tokens[span[0] + 1 : span[1] - 1]):
+        return True
+    return analysis.lexicon is not None and analysis.lexicon.keying.first_name(tokens[span[0]].text)
+
+
+def _past_place(analysis: Analysis, span: tuple[int, int]) -> tuple[int, int]:
+    """Without the place that ends a title's complement: "директор по [Центральной Азии]
+    Тарик аль-Амри"."""
+    if analysis.lexicon is None:
+        return span
+    words = [t.text for t in analysis.tokens[span[0] : span[1]]]
+    skip = analysis.lexicon.keying.place_words(words)
+    first = span[0] + skip
+    if skip and span[1] - first >= 2 and analysis.tokens[first].is_capitalised:
+        return first, span[1]
+    return span
+
+
+def _from_first_name(tokens: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """A patronymic is a name's second word: a capitalised word two places before it
+    is not the person's ("руководителя Росрыболовства Андрей Викторович Савельев")."""
+    for k in range(span[0] + 2, span[1] - 1):
+        if _PATRONYMIC.search(tokens[k].text) and tokens[k - 1].is_capitalised:
+            return (k - 1, span[1])
+    return span
+
+
+_QUOTES = frozenset({"«", '"', "„", "“"})
+
+
+def _quoted(tokens: list[Token], i: int) -> bool:
+    """A run opened by a quotation mark names a company, a plant or a ship, not the
+    holder of a title: "директором АО «Аккую Нуклеар» Денисом Карповым"."""
+    return i > 0 and tokens[i - 1].text in _QUOTES
 
 
 _COMPANY_REACH = 3  # words between a company noun and the name it introduces

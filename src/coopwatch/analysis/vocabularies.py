@@ -81,6 +81,7 @@ def vocabularies(lexicon: Lexicon) -> dict[str, Entries]:
         "sector": [(s.phrases, (s.isic, s.isic_class)) for s in lexicon.sectors.sector],
         "sector_in_use": [(lexicon.sectors.in_use, "in_use")],
         "making_cue": [(lexicon.sectors.making_cues, "making")],
+        "sector_territorial": [(lexicon.sectors.territorial, "territorial")],
         "instrument": [(getattr(i, name), name) for name in INSTRUMENTS]
         + [(i.not_instruments, None)],
         "joint_marker": [(i.joint_markers, "marker")],

@@ -77,6 +77,12 @@ def sectors(analysis: Analysis) -> None:
     making = {
         analysis.sentence_of(analysis.tokens[m.first].start) for m in analysis.matches("making_cue")
     }
+    adjectives = analysis.adjective_tokens()
+    territories = {
+        (m.first, m.last)
+        for m in analysis.matches("sector_territorial")
+        if m.last in adjectives  # "المياه الموريتانية": a country's waters
+    }
     for match in analysis.matches("sector"):
         start, end = analysis.span_of(match)
         isic = match.payloads[0][0]
@@ -84,6 +90,8 @@ def sectors(analysis: Analysis) -> None:
             continue  # a blocking entry, a portfolio ("ministre des Mines"), a name
         if (match.first, match.last) in in_use and analysis.sentence_of(start) not in making:
             continue  # trucks queuing at a border, not trucks made or sold
+        if (match.first, match.last) in territories:
+            continue
         division = isic if isinstance(isic, str) else isic[0]
         if division not in _NAME_DIVISIONS and names.strictly_covers(start, end):
             continue

@@ -250,9 +250,21 @@ def opens_a_gathering(a: Analysis, trigger: Mention) -> bool:
     """An opening whose object is a gathering ("inaugurated the business forum", "افتتح
     الوزيران الطبعة السابعة للمعرض"): a meeting, not a plant put into service."""
     last = a.token_at(trigger.end)
-    sentence_end = a.sentences[a.sentence_of(trigger.start)].end
+    first = a.token_at(trigger.start)
+    sentence = a.sentences[a.sentence_of(trigger.start)]
     for m in a.matches("gathering"):
-        if last <= m.first <= last + _GATHERING_REACH and a.tokens[m.first].start < sentence_end:
+        if last <= m.first <= last + _GATHERING_REACH and a.tokens[m.first].start < sentence.end:
             between = a.tokens[last : m.first]
             return not any(fold(t.text) in _SETTING_OF_OPENING for t in between)
-    return False
+    # "أشغال الدورة الثامنة للجنة المشتركة، التي افتتحت أمس": the gathering, then a
+    # relative clause that opens it.
+    return any(
+        first - _RELATIVE_REACH <= m.last <= first
+        and a.tokens[m.first].start >= sentence.start
+        and any(fold(t.text) in _RELATIVES for t in a.tokens[m.last : first])
+        for m in a.matches("gathering")
+    )
+
+
+_RELATIVE_REACH = 12
+_RELATIVES = frozenset({"التي", "الذي", "which", "that", "qui", "которая", "который", "которое"})

@@ -119,8 +119,14 @@ def party_scores(ctx: Context, trigger_sentences: set[int]) -> dict[str, float]:
         for m in ms
     ]
     dateline = {m.start for m in dateline_places(ctx.analysis)}
+    # A region acts for its country abroad ("Глава Татарстана ... с президентом
+    # Узбекистана"); with no other country named outright it is domestic news, where a
+    # foreign adjective in passing ("закупали у итальянских производителей") is no side.
+    named = {str(m.value) for _, m in countries if m.attrs.get("kind") in ("name", "capital")}
     for sentence, m in countries:
         if m.attrs.get("passing"):
+            continue
+        if m.attrs.get("kind") == "region" and not named - {str(m.value)}:
             continue
         if m.attrs.get("kind") == "city" and m.start not in dateline:
             continue  # "assembled at its Bursa facility": a place, not a side

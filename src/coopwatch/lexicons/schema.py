@@ -186,6 +186,9 @@ class SectorsFile(Strict):
     #: invests (``making_cues``); "les files de camions au poste frontière" names none.
     in_use: Phrases = Field(default_factory=list)
     making_cues: Phrases = Field(default_factory=list)
+    #: Sector words that a country adjective right after turns into a country's
+    #: territory: "المياه الموريتانية", Mauritanian waters, name no water supply.
+    territorial: Phrases = Field(default_factory=list)
 
 
 class InstrumentsFile(Strict):
