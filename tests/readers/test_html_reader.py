@@ -138,3 +138,36 @@ def test_a_byline_is_not_added_when_the_page_declares_its_date() -> None:
     doc = html.extract(page.encode(), "avocados.html")
     assert doc.published == date(2026, 10, 9)
     assert "NAIROBI" not in doc.text
+
+
+_AVOCADO_BODY = (
+    "<p>The first sea-freight consignment of Kenyan avocados arrived in Shanghai on "
+    "Thursday after a long voyage from Mombasa, opening a cheaper route.</p>"
+    "<p>Exporters said the cold chain held for the whole voyage and more shipments "
+    "would follow before the end of the season.</p>"
+)
+
+
+def test_a_dated_meta_line_below_the_headline_is_kept_when_the_page_declares_none() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>Avocados reach Shanghai</title></head><body>\n'
+        '<div class="crumbs">Home / Business / Trade</div>\n<article>\n'
+        "<h1>Avocados reach Shanghai</h1>\n"
+        '<p class="meta">Friday 9 October · Jane Wambui · 6 214 views</p>\n'
+        '<figure><img src="/i/a.jpg" alt=""><figcaption>Crates at the port.</figcaption>'
+        f"</figure>\n{_AVOCADO_BODY}\n</article></body></html>"
+    )
+    doc = html.extract(page.encode(), "avocados.html")
+    assert "\nFriday 9 October · Jane Wambui · 6 214 views\n" in doc.text
+
+
+def test_dates_of_other_stories_outside_the_article_are_not_taken() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>Avocados</title></head><body>'
+        f"<article><h1>Avocados</h1>{_AVOCADO_BODY}</article>"
+        '<aside><ul><li><span class="date">3 March 2019</span> Tea auction</li>'
+        '<li><span class="date">4 March 2019</span> Coffee prices</li></ul></aside>'
+        "</body></html>"
+    )
+    doc = html.extract(page.encode(), "avocados.html")
+    assert "2019" not in doc.text

@@ -96,6 +96,13 @@ _DATELINE_CLASS = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' dateline ')]"
 )
+#: Elements of the article's head that often carry its date ("meta", "date", "post-meta"):
+#: only in the article or right below its headline, never in lists of other stories.
+_HEAD_META = "//article//*[@class] | //h1/following-sibling::*[position() <= 3][@class]"
+_META_CLASSES = frozenset(
+    {"meta", "date", "post-meta", "entry-meta", "article-meta", "timestamp", "published",
+     "pubdate", "article-date", "post-date", "entry-date", "story-date"}
+)  # fmt: skip
 
 
 def _tree(markup: str) -> lxml_html.HtmlElement | None:
@@ -110,7 +117,8 @@ def _dateline(tree: lxml_html.HtmlElement) -> str | None:
     """The text of the page's byline or dateline element when it holds a day number
     ("NAIROBI, Friday 9 October — By ..."): the extractor drops it as furniture, and on a
     page that declares no date it is the only one the report carries."""
-    for element in tree.xpath(_DATELINE_CLASS):
+    heads = [e for e in tree.xpath(_HEAD_META) if _META_CLASSES & set(e.get("class", "").split())]
+    for element in [*tree.xpath(_DATELINE_CLASS), *heads]:
         line = _BYLINE_AUTHOR.split(" ".join(element.text_content().split()))[0].strip()
         if re.search(r"\d", line) and len(line) <= 160:
             return line
