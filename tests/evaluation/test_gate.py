@@ -25,6 +25,10 @@ CORPORA = {
     "tests_web_fr_en": ROOT / "tests" / "corpus" / "web_fr_en",
     "tests_web_ar_ru": ROOT / "tests" / "corpus" / "web_ar_ru",
     "tests_linked": ROOT / "tests" / "corpus" / "linked",
+    "tests_web3_fr_en": ROOT / "tests" / "corpus" / "web3_fr_en",
+    "tests_web3_ar_ru": ROOT / "tests" / "corpus" / "web3_ar_ru",
+    "tests_web4_fr_en": ROOT / "tests" / "corpus" / "web4_fr_en",
+    "tests_web4_ar_ru": ROOT / "tests" / "corpus" / "web4_ar_ru",
 }
 #: Floors of the register's links (SCHEMA.md, last section), per corpus whose gold has them.
 LINK_BASELINE = json.loads((HERE / "link_baseline.json").read_text(encoding="utf-8"))

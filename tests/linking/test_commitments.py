@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from coopwatch.linking.commitments import Milestone, current_stage, timeline
+from coopwatch.linking.facts import report_facts
 from coopwatch.linking.stages import stage_of
 from coopwatch.model import CommitmentStage as S
 
@@ -70,3 +71,14 @@ def test_steps_sharing_only_a_convener_have_no_thread_key() -> None:
     chamber = ["CACI", "Chambre algérienne de commerce et d'industrie"]
     assert thread_keys(agreement([chamber])) == set()
     assert thread_keys(agreement([chamber, ["Baladna"]])) == {"DZ;SA|org:baladna"}
+
+
+def test_a_large_city_keys_an_implementation_but_not_a_signing_held_there() -> None:
+    def keys(kind: str, place: str) -> set[str]:
+        event = {"id": kind, "type": kind, "parties": ["SN", "TR"], "location": place}
+        facts = report_facts(event, document_id="d", sentence="", lang="en", published=None)
+        return facts.object_keys()
+
+    assert keys("agreement", "Istanbul") == set()  # a forum's venue
+    assert keys("implementation", "Istanbul") == {"loc:istanbul"}  # a plant there
+    assert keys("agreement", "Relizane") == {"loc:relizane"}

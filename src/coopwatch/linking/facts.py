@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from coopwatch.linking.names import PersonKey, aliases_key, person_key
-from coopwatch.linking.objects import is_convener
+from coopwatch.linking.objects import is_convener, is_venue
 from coopwatch.linking.stages import stage_of
 from coopwatch.model import CommitmentStage
 from coopwatch.text import fold
@@ -76,9 +76,12 @@ class ReportFacts:
         return self.date or self.published
 
     def object_keys(self) -> set[str]:
-        """Keys of the definite objects this report is about: organisations and places."""
+        """Keys of the definite objects this report is about: organisations and places.
+
+        A large city is a place key only for an implementation: a signing or a forum there
+        is a venue, shared by undertakings that have nothing else in common."""
         keys = {f"org:{k}" for o in self.organizations if not o.convener for k in o.keys}
-        if self.location:
+        if self.location and (self.type == "implementation" or not is_venue(self.location)):
             keys.add(f"loc:{fold(self.location)}")
         return keys
 

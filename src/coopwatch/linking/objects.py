@@ -51,3 +51,21 @@ def _inflected(token: str, word: str) -> bool:
         return False
     stem = word[:-1]
     return token.startswith(stem) and 0 < len(token) - len(stem) <= 3
+
+
+@cache
+def _venues() -> frozenset[str]:
+    """The large cities (other than capitals) of every country in every language, folded."""
+    found: set[str] = set()
+    for lang in available_languages():
+        for country in load(lang).countries.country.values():
+            found.update(fold_for(p, lang) for p in country.cities)
+    return frozenset(found)
+
+
+def is_venue(place: str) -> bool:
+    """Whether a place is a large city of the lexicons ("Istanbul", "Lagos"): where
+    forums gather and delegations sign, so it names the site of an undertaking only when
+    something is built or runs there. (Capitals stay place keys: dropping them cut the
+    threads of undertakings sited in them.)"""
+    return fold(place) in _venues() or arabic_fold(place) in _venues()
