@@ -20,7 +20,7 @@ from typing import Any
 
 from coopwatch.errors import InputError
 from coopwatch.model import Extraction
-from coopwatch.store import IngestReport, Store
+from coopwatch.store import IngestReport, Store, rare_collections
 
 BATCH = 500
 _COLUMNS = ["source", "text", "extraction"]
@@ -79,18 +79,19 @@ def load(
     mostly pages without any, and they cost as much to store)."""
     report = LoadReport()
     batch: list[Extraction] = []
-    for item in read_extractions(output, batch_rows=batch_size):
-        report.rows += 1
-        if isinstance(item, InputError):
-            report.errors.append(item)
-            continue
-        if events_only and not item.events:
-            report.without_events += 1
-            continue
-        batch.append(item)
-        if len(batch) >= batch_size:
+    with rare_collections():
+        for item in read_extractions(output, batch_rows=batch_size):
+            report.rows += 1
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                continue
+            if events_only and not item.events:
+                report.without_events += 1
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                report.store += store.ingest(batch)
+                batch = []
+        if batch:
             report.store += store.ingest(batch)
-            batch = []
-    if batch:
-        report.store += store.ingest(batch)
     return report

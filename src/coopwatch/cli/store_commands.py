@@ -119,7 +119,7 @@ def ingest(
 
     A document that cannot be extracted or stored is reported with its file and the
     reason and left out; every other one is stored, and the exit code is 1."""
-    from coopwatch.store import IngestReport
+    from coopwatch.store import IngestReport, rare_collections
 
     store = _open_store(db)
     report = IngestReport()
@@ -144,7 +144,7 @@ def ingest(
         return stored
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
+    with rare_collections(), Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("reading", total=None)
         for done, extraction in enumerate(found, start=1):
             batch.append(extraction)

@@ -6,6 +6,7 @@ to the newest schema; everything it returns is a plain dataclass.
 
 from __future__ import annotations
 
+from coopwatch.store.collection import rare_collections
 from coopwatch.store.database import Store
 from coopwatch.store.rows import (
     AmountRow,
@@ -30,4 +31,5 @@ __all__ = [
     "PersonRow",
     "SourceRow",
     "Store",
+    "rare_collections",
 ]

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from coopwatch.errors import StoreError
 from coopwatch.model import Document, Extraction
 from coopwatch.store import corrections, decisions, exports, migrate, queries, register_queries
+from coopwatch.store.collection import rare_collections
 from coopwatch.store.engine import create_engine, parse_url, shown, write_transaction
 from coopwatch.store.facts_cache import FactsCache
 from coopwatch.store.ingest import ingest
@@ -86,7 +87,7 @@ class Store:
         """
         report = IngestReport()
         for batch in _batches(extractions, batch_size):
-            with write_transaction(self.engine) as connection:
+            with rare_collections(), write_transaction(self.engine) as connection:
                 report += ingest(connection, batch, isolate=isolate, cache=self.facts_cache)
         return report
 

@@ -9,6 +9,7 @@ here gives the same clear ``StoreError``, naming the document and the field, on 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import sqlalchemy as sa
 
@@ -29,6 +30,7 @@ from coopwatch.store.schema import (
 _RANGES = {sa.BigInteger: 63, sa.Integer: 31}  # signed bits of each integer type
 
 
+@cache
 def _limit(column: sa.Column[object]) -> int:
     """The largest integer a column holds."""
     bits = next(b for kind, b in _RANGES.items() if isinstance(column.type, kind))
@@ -55,8 +57,9 @@ class _Checker:
             raise StoreError(f"{self.where}: {field} {value} is out of range (at most {largest:,})")
 
     def spans(self, field: str, spans: Iterable[Span | None]) -> None:
+        largest = min(_limit(evidence.c.span_start), _limit(evidence.c.span_end))
         for span in spans:
-            if span is not None:
+            if span is not None and not (0 <= span.start <= largest and 0 <= span.end <= largest):
                 self.integer(field, span.start, evidence.c.span_start)
                 self.integer(field, span.end, evidence.c.span_end)
 
