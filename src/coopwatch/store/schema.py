@@ -190,7 +190,7 @@ entity_mentions = sa.Table(
     sa.Column("surname", sa.Text),  # a person's name keys (linking.names.person_key)
     sa.Column("given", sa.Text),
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), index=True),
-    sa.Index("ix_entity_mentions_entity_surname", "entity_id", "surname"),
+    sa.Index("ix_entity_mentions_entity_names", "entity_id", "surname", "given"),
 )
 
 #: The keys mentions meet under (see store.entity_store).
