@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from coopwatch.linking.commitments import Milestone, current_stage, timeline
+from coopwatch.linking.commitments import Milestone, current_stage, label, timeline
 from coopwatch.linking.facts import report_facts
 from coopwatch.linking.stages import stage_of
 from coopwatch.model import CommitmentStage as S
@@ -82,3 +82,10 @@ def test_a_large_city_keys_an_implementation_but_not_a_signing_held_there() -> N
     assert keys("agreement", "Istanbul") == set()  # a forum's venue
     assert keys("implementation", "Istanbul") == {"loc:istanbul"}  # a plant there
     assert keys("agreement", "Relizane") == {"loc:relizane"}
+
+
+def test_a_label_writes_a_dateline_place_in_capitals_as_a_name() -> None:
+    assert (
+        label(["EG", "ES"], [], ["LE CAIRE"], ["36"]) == "EG-ES: undertaking in Le Caire (ISIC 36)"
+    )
+    assert label(["DZ", "TR"], ["Tayal"], ["Relizane"], []) == "DZ-TR: Tayal in Relizane"

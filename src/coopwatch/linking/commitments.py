@@ -110,7 +110,8 @@ def label(
     its steps name first), its place and its sectors."""
     text = " / ".join(organizations[:3]) or "undertaking"
     if places:
-        text += f" in {places[0]}"
+        place = places[0]  # a dateline's "LE CAIRE" reads "Le Caire" in a label
+        text += f" in {place.title() if place.isupper() else place}"
     if sectors:
         text += f" (ISIC {', '.join(sectors[:3])})"
     pair = "-".join(p for p in parties if p)
