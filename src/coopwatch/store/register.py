@@ -404,12 +404,14 @@ class StepWriter:
         if any(len(steps) > 1 for steps in spread.values()):
             self.regrouped = True  # a step was split: threads are recomputed, not grown
         old_steps = {current[r] for r in component if r in current}
-        for report_id in moved:
+        if moved:
             self.db.execute(
                 sa.update(event_sources)
-                .where(event_sources.c.report_id == report_id)
-                .values(event_id=groups[report_id])
+                .where(event_sources.c.report_id == sa.bindparam("r"))
+                .values(event_id=sa.bindparam("e")),
+                [{"r": r, "e": groups[r]} for r in sorted(moved)],
             )
+            self._step_cache.update({r: groups[r] for r in moved})
         for step in set(groups.values()):
             replaced = {current[r] for r in component if groups[r] == step and r in current}
             changed.setdefault(step, set()).update(replaced)
