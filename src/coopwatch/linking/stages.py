@@ -21,6 +21,8 @@ TYPE_STAGE: dict[str, CommitmentStage] = {
 }
 
 _WORDS = re.compile(r"\w+")
+#: Letters of a stage word's stem (Arabic words are shorter once folded).
+_STEM, _ARABIC_STEM = 4, 3
 
 #: Order of progress; stalled and cancelled are outcomes, ranked after it.
 PROGRESS = (
@@ -49,13 +51,13 @@ def _matcher(lang: str) -> PhraseMatcher | None:
 
 
 @cache
-def _stems(lang: str) -> tuple[str, ...]:
+def _stems(lang: str) -> frozenset[str]:
     """A stem of the longest word of every stage phrase, folded: a sentence holding
     none of them has no stage word, and is not tokenised. (The first words would not
     do: "en", "is", "on" open phrases and are in every sentence.)"""
     stages = load(lang).stages
     phrases = [*stages.operational, *stages.stalled, *stages.cancelled]
-    size = 3 if lang == "ar" else 4
+    size = _ARABIC_STEM if lang == "ar" else _STEM
     stems = set()
     for phrase in phrases:
         folded = [fold_for(w, lang) for w in re.split(r"[\s'’]+", phrase) if w]
@@ -63,7 +65,7 @@ def _stems(lang: str) -> tuple[str, ...]:
             folded = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in folded]
         if folded:
             stems.add(max(folded, key=len)[:size])
-    return tuple(sorted(stems))
+    return frozenset(stems)
 
 
 def fold_for(text: str, lang: str) -> str:
@@ -78,9 +80,8 @@ def _may_hold_cues(sentence: str, lang: str) -> bool:
     stems = _stems(lang)
     if lang == "ar":
         return any(stem in folded for stem in stems)
-    size = len(max(stems, key=len, default=""))
-    starts = set(stems)
-    return any(word[:size] in starts or word in starts for word in _WORDS.findall(folded))
+    # a stem is a word's first letters, or the whole of a shorter word
+    return any(word[:_STEM] in stems or word in stems for word in _WORDS.findall(folded))
 
 
 def cues(sentence: str, lang: str | None) -> set[CommitmentStage]:

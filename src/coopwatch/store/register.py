@@ -201,10 +201,6 @@ class StepWriter:
         current = self._steps_of(involved)
         members = self._members(set(current.values()))
         everyone = {r for group in members.values() for r in group} | involved
-        if self._decided(everyone):
-            # A human decision is near: regroup each report under all links and decisions.
-            self.regrouped = True
-            self._partition_around(set(new), changed)
         appended: dict[str, set[str]] = {}
         if self._decided(everyone):
             # A human decision is near: regroup each report under all links and decisions.

@@ -66,10 +66,7 @@ class StepRows:
             new = [facts[a] for a in added if a in facts]
             for name, values in _lists(new).items():
                 rows[f"event_{name}"] += _list_rows(step, name, values)
-            rows["event_entities"] += [
-                {"event_id": step, "entity_id": e, "role": r}
-                for e, r in _roles(members, actors).items()
-            ]
+            rows["event_entities"] += _actor_rows(step, members, actors)
             amounts, spans = _amounts_and_evidence(step, facts, bodies, added)
             rows["event_amounts"] += amounts
             rows["evidence"] += spans
@@ -111,10 +108,7 @@ class StepRows:
                     lists[name] = sorted(set(human[name] or []))
             for name, values in lists.items():
                 rows[f"event_{name}"] += _list_rows(step, name, values)
-            roles = _roles(members, actors)
-            rows["event_entities"] += [
-                {"event_id": step, "entity_id": e, "role": r} for e, r in roles.items()
-            ]
+            rows["event_entities"] += _actor_rows(step, members, actors)
             amounts, spans = _amounts_and_evidence(step, facts, bodies, members)
             rows["event_amounts"] += amounts
             rows["evidence"] += spans
@@ -152,9 +146,7 @@ class StepRows:
         return row
 
     def write_entities(self, step: str, members: list[str]) -> None:
-        roles = _roles(members, self.actors(members))
-        rows = [{"event_id": step, "entity_id": e, "role": r} for e, r in roles.items()]
-        insert_ignore(self.db, event_entities, rows)
+        insert_ignore(self.db, event_entities, _actor_rows(step, members, self.actors(members)))
 
     def actors(self, reports: list[str]) -> dict[str, list[tuple[int, str | None]]]:
         out: dict[str, list[tuple[int, str | None]]] = {}
@@ -207,6 +199,14 @@ def _lists(reports: list[ReportFacts]) -> dict[str, list[str]]:
 
 def _list_rows(step: str, name: str, values: list[str]) -> list[Row]:
     return [{"event_id": step, _LIST_COLUMNS[name]: v} for v in values]
+
+
+def _actor_rows(
+    step: str, members: list[str], actors: dict[str, list[tuple[int, str | None]]]
+) -> list[Row]:
+    return [
+        {"event_id": step, "entity_id": e, "role": r} for e, r in _roles(members, actors).items()
+    ]
 
 
 def _roles(
